@@ -1,0 +1,10 @@
+/** Unit and in-process workflow tests. The real-n8n suite (test/e2e) has its own config. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+	setupFiles: ['<rootDir>/test/setup/environment.ts'],
+	testTimeout: 30000,
+};

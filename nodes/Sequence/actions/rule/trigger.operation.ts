@@ -1,0 +1,210 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, randomString } from 'n8n-workflow';
+
+import { automaticIdempotencyKey, customIdempotencyKeyProblem } from '../../../shared/idempotency';
+import { parseRuleId } from '../../../shared/sequenceIds';
+import { sequenceApiRequest, unexpectedResponseError } from '../../transport';
+import { readRequestSettings, requestOptionProperties } from '../requestOptions';
+
+const showForRuleTrigger = { show: { resource: ['rule'], operation: ['trigger'] } };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Rule ID',
+		name: 'ruleId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'ru_12345',
+		description:
+			'The ID of the rule to trigger, or the whole trigger URL Sequence shows (…/rules/ru_12345/trigger)',
+		displayOptions: showForRuleTrigger,
+	},
+	{
+		displayName: 'Body (JSON)',
+		name: 'body',
+		type: 'json',
+		default: '{}',
+		description: 'JSON sent to the rule. Most rules expect nothing: leave {}.',
+		displayOptions: showForRuleTrigger,
+	},
+	{
+		displayName: 'Idempotency',
+		name: 'idempotency',
+		type: 'options',
+		default: 'automatic',
+		options: [
+			{
+				name: 'Automatic',
+				value: 'automatic',
+				description:
+					'A key made from this execution, node and item: retries of this node (and n8n\'s Retry On Fail) can never trigger twice',
+			},
+			{
+				name: 'Custom',
+				value: 'custom',
+				description: 'Your own key, e.g. an invoice ID: Sequence triggers once per key, across executions',
+			},
+			{
+				name: 'Off',
+				value: 'off',
+				description: 'Send no key. Failed requests are then only retried after a 429.',
+			},
+		],
+		description: 'How Sequence recognises a repeated request as the same trigger',
+		displayOptions: showForRuleTrigger,
+	},
+	{
+		displayName: 'Idempotency Key',
+		name: 'idempotencyKey',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '={{ "invoice-" + $json.invoiceId }}',
+		description: 'Sequence triggers the rule once per key; sending the same key again does nothing',
+		displayOptions: { show: { ...showForRuleTrigger.show, idempotency: ['custom'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: requestOptionProperties,
+		displayOptions: showForRuleTrigger,
+	},
+];
+
+function readBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const raw = context.getNodeParameter('body', itemIndex, '{}') as unknown;
+	let value: unknown = raw;
+	if (typeof raw === 'string') {
+		if (raw.trim() === '') return {};
+		try {
+			value = JSON.parse(raw);
+		} catch (error) {
+			throw new NodeOperationError(context.getNode(), 'The Body (JSON) is not valid JSON, so the rule was not triggered', {
+				itemIndex,
+				description: `Fix the JSON (${(error as Error).message}), or leave the body as {}.`,
+			});
+		}
+	}
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			'The Body (JSON) must be a JSON object such as {} or {"note": "..."}, so the rule was not triggered',
+			{ itemIndex },
+		);
+	}
+	return value as IDataObject;
+}
+
+function readRuleId(context: IExecuteFunctions, itemIndex: number): string {
+	const input = context.getNodeParameter('ruleId', itemIndex, '') as unknown;
+	const ruleId = parseRuleId(input);
+	if (!ruleId) {
+		throw new NodeOperationError(context.getNode(), 'The Rule ID is missing or not a valid Sequence rule ID, so nothing was sent', {
+			itemIndex,
+			description: `Got ${JSON.stringify(input)}. Paste the rule's ID (like ru_12345) or its trigger URL (…/rules/ru_12345/trigger) from Sequence.`,
+		});
+	}
+	return ruleId;
+}
+
+function readIdempotencyKey(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	ruleId: string,
+	runKey: string,
+): string | undefined {
+	const mode = context.getNodeParameter('idempotency', itemIndex, 'automatic') as string;
+	if (mode === 'off') return undefined;
+	if (mode === 'custom') {
+		const key = context.getNodeParameter('idempotencyKey', itemIndex, '') as unknown;
+		const problem = customIdempotencyKeyProblem(key);
+		if (problem) {
+			throw new NodeOperationError(context.getNode(), `${problem} The rule was not triggered.`, {
+				itemIndex,
+				description: 'Set Idempotency Key to a value unique to this payment, e.g. an invoice ID, or choose Automatic.',
+			});
+		}
+		return String(key).trim();
+	}
+	if (mode !== 'automatic') {
+		throw new NodeOperationError(context.getNode(), `Unknown idempotency mode "${mode}"`, { itemIndex });
+	}
+	return automaticIdempotencyKey({
+		executionId: runKey,
+		nodeId: context.getNode().id,
+		runIndex: context.getWorkflowDataProxy(itemIndex).$runIndex as number,
+		itemIndex,
+		ruleId,
+	});
+}
+
+/** A stable identity for this execution; n8n supplies one except in unusual embeddings. */
+export function executionRunKey(context: IExecuteFunctions): string {
+	const executionId = context.getExecutionId();
+	return executionId ? `execution-${executionId}` : `run-${randomString(24)}`;
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	runKey: string,
+): Promise<INodeExecutionData[]> {
+	const ruleId = readRuleId(this, itemIndex);
+	const credentials = await this.getCredentials('sequenceRuleApi', itemIndex);
+	const boundRuleInput = typeof credentials.ruleId === 'string' ? credentials.ruleId.trim() : '';
+	if (boundRuleInput !== '') {
+		const boundRuleId = parseRuleId(boundRuleInput);
+		if (boundRuleId !== ruleId) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`This rule secret is restricted to rule ${boundRuleId ?? JSON.stringify(boundRuleInput)}, but the node is set to trigger ${ruleId}. Nothing was sent.`,
+				{
+					itemIndex,
+					description:
+						'Choose the credential made for this rule, or correct the Rule ID in the node or in the "Sequence Rule Secret API" credential.',
+				},
+			);
+		}
+	}
+	const body = readBody(this, itemIndex);
+	const idempotencyKey = readIdempotencyKey(this, itemIndex, ruleId, runKey);
+	const settings = readRequestSettings(this, itemIndex);
+
+	const request = {
+		credentialType: 'sequenceRuleApi' as const,
+		path: `/rules/${encodeURIComponent(ruleId)}/trigger`,
+		body,
+		idempotencyKey,
+		policy: settings.policy,
+		timeoutMs: settings.timeoutMs,
+		itemIndex,
+		retryWhenOutcomeUnknown: idempotencyKey !== undefined,
+		purpose: `trigger rule ${ruleId}`,
+	};
+	const response = await sequenceApiRequest.call(this, request);
+	if (typeof response.body.code !== 'string' && typeof response.body.message !== 'string') {
+		throw unexpectedResponseError(this, request, {
+			statusCode: response.statusCode,
+			requestId: response.requestId,
+			detail: 'neither "code" nor "message" was in the reply',
+		});
+	}
+
+	return [
+		{
+			json: {
+				ruleId,
+				code: typeof response.body.code === 'string' ? response.body.code : null,
+				message: typeof response.body.message === 'string' ? response.body.message : null,
+				requestId: response.requestId ?? null,
+				idempotencyKey: idempotencyKey ?? null,
+				attempts: response.attempts,
+			},
+			pairedItem: { item: itemIndex },
+		},
+	];
+}

@@ -1,0 +1,66 @@
+import type {
+	ICredentialType,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	INodeTypes,
+	ITriggerFunctions,
+	ITriggerResponse,
+	IVersionedNodeType,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeHelpers } from 'n8n-workflow';
+
+import { SequenceApi } from '../../credentials/SequenceApi.credentials';
+import { SequenceRuleApi } from '../../credentials/SequenceRuleApi.credentials';
+import { Sequence } from '../../nodes/Sequence/Sequence.node';
+
+/**
+ * The entry point of a manually run workflow. n8n-nodes-base cannot be installed
+ * as a dev dependency here (its Kafka client needs a native build), so this stands
+ * in for n8n's Manual Trigger: the engine starts from it and it emits one empty item.
+ */
+export class ManualTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Manual Trigger',
+		name: 'manualTrigger',
+		group: ['trigger'],
+		version: 1,
+		description: 'Runs the flow on clicking a button in n8n',
+		defaults: { name: 'When clicking ‘Execute workflow’' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	};
+
+	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
+		const emitEmpty = () => this.emit([[{ json: {} } as INodeExecutionData]]);
+		return { manualTriggerFunction: async () => emitEmpty() };
+	}
+}
+
+/** Package-qualified names, as n8n registers them. */
+export const PACKAGE = 'n8n-nodes-sequence';
+
+export const nodeTypeInstances: Record<string, INodeType | IVersionedNodeType> = {
+	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
+	[`${PACKAGE}.sequence`]: new Sequence(),
+};
+
+export const credentialTypeInstances: Record<string, ICredentialType> = {
+	sequenceApi: new SequenceApi(),
+	sequenceRuleApi: new SequenceRuleApi(),
+};
+
+export function registerNodeType(name: string, nodeType: INodeType | IVersionedNodeType): void {
+	nodeTypeInstances[name] = nodeType;
+}
+
+export const nodeTypes: INodeTypes = {
+	getByName: (name) => {
+		const type = nodeTypeInstances[name];
+		if (!type) throw new Error(`Unknown node type ${name}`);
+		return type;
+	},
+	getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(nodeTypes.getByName(name), version),
+	getKnownTypes: () => ({}),
+};
