@@ -16,6 +16,9 @@ import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import { InMemoryCredentialsHelper } from './credentialsHelper';
 import { nodeTypes } from './nodeTypes';
+import { captureN8nLogs, recordForSecretScan } from './secretScan';
+
+captureN8nLogs();
 
 export interface WorkflowJson {
 	name?: string;
@@ -99,6 +102,8 @@ export function buildAdditionalData(
 }
 
 export function wrapResult(run: IRun, workflow: Workflow, responses: IExecuteResponsePromiseData[]): WorkflowResult {
+	recordForSecretScan(`run of ${workflow.name}`, run.data.resultData);
+	recordForSecretScan(`replies of ${workflow.name}`, responses);
 	const lastRun = (nodeName: string) => {
 		const runs = run.data.resultData.runData[nodeName];
 		return runs?.[runs.length - 1];

@@ -15,6 +15,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { type BackoffPolicy, decideRetry } from '../../shared/retry';
+import { normalizeSecret } from '../../shared/sequenceIds';
 
 export type SequenceCredentialType = 'sequenceApi' | 'sequenceRuleApi';
 
@@ -69,6 +70,19 @@ const NETWORK_CODES_OUTCOME_KNOWN = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_A
 export function normalizeBaseUrl(value: unknown): string {
 	const text = typeof value === 'string' && value.trim() !== '' ? value.trim() : DEFAULT_BASE_URL;
 	return text.replace(/\/+$/, '');
+}
+
+/**
+ * Removes the credential's secret from text that came back from the server. Sequence
+ * does not echo secrets, but a proxy or a wrong Base URL could, and the text ends up
+ * in error messages that are stored with the execution.
+ */
+export function redactSecrets(text: string, secrets: string[]): string {
+	let redacted = text;
+	for (const secret of secrets) {
+		if (secret.length >= 4) redacted = redacted.split(secret).join('[redacted]');
+	}
+	return redacted;
 }
 
 function isValidHttpUrl(text: string): boolean {
@@ -331,6 +345,9 @@ export async function sequenceApiRequest(
 		);
 	}
 	const host = new URL(baseUrl).host;
+	const secrets = [credentials.accessToken, credentials.ruleSecret]
+		.filter((value) => typeof value === 'string')
+		.flatMap((value) => [normalizeSecret(value), String(value)]);
 	const url = `${baseUrl}${request.path}`;
 
 	for (let attempts = 1; ; attempts++) {
@@ -350,8 +367,8 @@ export async function sequenceApiRequest(
 			}
 			failure = {
 				statusCode,
-				requestId: findRequestId(body),
-				sequenceMessage: typeof body?.message === 'string' ? body.message.slice(0, 300) : undefined,
+				requestId: redactSecrets(findRequestId(body) ?? '', secrets) || undefined,
+				sequenceMessage: typeof body?.message === 'string' ? redactSecrets(body.message, secrets).slice(0, 300) : undefined,
 				retryAfterHeader: header(response.headers, 'retry-after'),
 				outcomeUnknown: statusCode >= 500,
 			};
