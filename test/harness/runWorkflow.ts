@@ -45,7 +45,7 @@ export interface WorkflowResult {
 	/** JSON of every item a node output on its first output, last run. */
 	output(nodeName: string, outputIndex?: number): IDataObject[];
 	/** The error of the named node's last run, if any. */
-	nodeError(nodeName: string): Error | undefined;
+	nodeError(nodeName: string): (Error & { description?: string | null; httpCode?: string | null; context?: IDataObject }) | undefined;
 }
 
 export const TEST_BASE_URL = 'http://127.0.0.1:5678';

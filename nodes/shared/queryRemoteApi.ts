@@ -1,0 +1,54 @@
+// Facts shared by the Sequence Amount Request Trigger and the Respond With Amount node.
+import { createHash, timingSafeEqual } from 'crypto';
+
+/** The trigger's type name without the package prefix (which depends on how it is installed). */
+export const AMOUNT_TRIGGER_TYPE = 'sequenceAmountTrigger';
+
+export const MIN_SECRET_LENGTH = 16;
+
+/**
+ * Status n8n answers when the workflow ends without the respond node answering.
+ * Anything but 2xx, so that Sequence can never read an empty 200 as an answer.
+ */
+export const NO_ANSWER_STATUS = 500;
+
+export function isAmountTriggerType(type: string): boolean {
+	return type === AMOUNT_TRIGGER_TYPE || type.endsWith(`.${AMOUNT_TRIGGER_TYPE}`);
+}
+
+/** Compares secrets in constant time, whatever their lengths. */
+export function secretsMatch(given: unknown, expected: string): boolean {
+	if (typeof given !== 'string' || expected === '') return false;
+	const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+	return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** Reads "Basic base64(user:password)"; undefined when absent or malformed. */
+export function parseBasicAuth(header: unknown): { username: string; password: string } | undefined {
+	if (typeof header !== 'string') return undefined;
+	const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+	if (!match) return undefined;
+	const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+	const separator = decoded.indexOf(':');
+	if (separator < 0) return undefined;
+	return { username: decoded.slice(0, separator), password: decoded.slice(separator + 1) };
+}
+
+/** Why a webhook secret is unusable, or undefined. */
+export function webhookSecretProblem(secret: unknown): string | undefined {
+	if (typeof secret !== 'string' || secret.trim() === '') return 'The Secret is empty.';
+	if (secret.trim().length < MIN_SECRET_LENGTH) {
+		return `The Secret is only ${secret.trim().length} characters long; use at least ${MIN_SECRET_LENGTH} random characters.`;
+	}
+	if (!/^[\x21-\x7e]+$/.test(secret.trim())) {
+		return 'The Secret may only contain visible ASCII characters (no spaces), so that it survives URLs and headers.';
+	}
+	return undefined;
+}
+
+/** Content types Sequence may send: JSON, or nothing at all with an empty body. */
+export function isJsonContentType(contentType: unknown): boolean {
+	if (typeof contentType !== 'string') return false;
+	const mediaType = contentType.split(';')[0].trim().toLowerCase();
+	return mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
+}
