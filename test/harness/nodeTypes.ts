@@ -12,7 +12,10 @@ import { NodeConnectionTypes, NodeHelpers } from 'n8n-workflow';
 
 import { SequenceApi } from '../../credentials/SequenceApi.credentials';
 import { SequenceRuleApi } from '../../credentials/SequenceRuleApi.credentials';
+import { SequenceWebhookAuthApi } from '../../credentials/SequenceWebhookAuthApi.credentials';
 import { Sequence } from '../../nodes/Sequence/Sequence.node';
+import { SequenceAmountTrigger } from '../../nodes/SequenceAmountTrigger/SequenceAmountTrigger.node';
+import { SequenceRespondWithAmount } from '../../nodes/SequenceRespondWithAmount/SequenceRespondWithAmount.node';
 
 /**
  * The entry point of a manually run workflow. n8n-nodes-base cannot be installed
@@ -44,16 +47,15 @@ export const PACKAGE = 'n8n-nodes-sequence';
 export const nodeTypeInstances: Record<string, INodeType | IVersionedNodeType> = {
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 	[`${PACKAGE}.sequence`]: new Sequence(),
+	[`${PACKAGE}.sequenceAmountTrigger`]: new SequenceAmountTrigger(),
+	[`${PACKAGE}.sequenceRespondWithAmount`]: new SequenceRespondWithAmount(),
 };
 
 export const credentialTypeInstances: Record<string, ICredentialType> = {
 	sequenceApi: new SequenceApi(),
 	sequenceRuleApi: new SequenceRuleApi(),
+	sequenceWebhookAuthApi: new SequenceWebhookAuthApi(),
 };
-
-export function registerNodeType(name: string, nodeType: INodeType | IVersionedNodeType): void {
-	nodeTypeInstances[name] = nodeType;
-}
 
 export const nodeTypes: INodeTypes = {
 	getByName: (name) => {
