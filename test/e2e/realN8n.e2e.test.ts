@@ -1,0 +1,280 @@
+// Every node on a real n8n server (installed from the packed tarball, as users install
+// community nodes), against the Sequence sandbox. All traffic stays on 127.0.0.1.
+import { request } from 'undici';
+
+import { DEMO_WEBHOOK_SECRET, IDS, PATHS } from '../realN8n/demoWorkflows';
+import type { DemoSetup } from '../realN8n/demoWorkflows';
+import { type Environment, startEnvironment } from '../realN8n/environment';
+
+const PACKAGE = 'n8n-nodes-sequence';
+
+/** Extra workflows that prove what n8n answers when no amount is given. */
+function noAnswerWorkflows(_setup: DemoSetup) {
+	const trigger = (id: string, path: string) => ({
+		id: `${id}-t`,
+		name: 'Sequence Amount Request',
+		type: `${PACKAGE}.sequenceAmountTrigger`,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: `${id}-webhook`,
+		parameters: { path, authentication: 'none' },
+	});
+	return [
+		{
+			id: 'SeqE2eNoAnswer01',
+			name: 'e2e: ends without answering',
+			settings: { executionOrder: 'v1' },
+			nodes: [trigger('noanswer', 'no-answer')],
+			connections: {},
+		},
+		{
+			id: 'SeqE2eFails00001',
+			name: 'e2e: fails before answering',
+			settings: { executionOrder: 'v1' },
+			nodes: [
+				trigger('fails', 'fails-before-answer'),
+				{
+					// The credential is bound to another rule: the node fails before any request.
+					id: 'fails-trigger',
+					name: 'Broken Computation',
+					type: `${PACKAGE}.sequence`,
+					typeVersion: 1,
+					position: [240, 0],
+					parameters: { resource: 'rule', operation: 'trigger', ruleId: 'ru_not_this_one' },
+					credentials: { sequenceRuleApi: { id: IDS.ruleCredential, name: 'rule' } },
+				},
+				{
+					id: 'fails-respond',
+					name: 'Respond With Amount',
+					type: `${PACKAGE}.sequenceRespondWithAmount`,
+					typeVersion: 1,
+					position: [480, 0],
+					parameters: { amount: '={{ $json.amount }}' },
+				},
+			],
+			connections: {
+				'Sequence Amount Request': { main: [[{ node: 'Broken Computation', type: 'main', index: 0 }]] },
+				'Broken Computation': { main: [[{ node: 'Respond With Amount', type: 'main', index: 0 }]] },
+			},
+		},
+	];
+}
+
+let environment: Environment;
+const secrets: string[] = [];
+
+async function postJson(path: string, body: unknown, headers: Record<string, string> = {}) {
+	const response = await request(`${environment.server.url}${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', ...headers },
+		body: JSON.stringify(body),
+		headersTimeout: 60_000,
+		bodyTimeout: 60_000,
+	});
+	const text = await response.body.text();
+	return { status: response.statusCode, headers: response.headers, text, json: text ? JSON.parse(text) : undefined };
+}
+
+async function executionCount(workflowId: string): Promise<number> {
+	const { body } = await environment.rest<{ data: { count: number; results: unknown[] } }>(
+		'GET',
+		`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=250`,
+	);
+	return body.data.count ?? body.data.results.length;
+}
+
+beforeAll(async () => {
+	environment = await startEnvironment({
+		log: (message) => process.stderr.write(`[e2e] ${message}\n`),
+		extraWorkflows: noAnswerWorkflows,
+		maxWaitSeconds: 5,
+	});
+	secrets.push(environment.data.accessTokens[0], ...environment.data.rules.map((rule) => rule.secret), DEMO_WEBHOOK_SECRET);
+	process.stderr.write(`[e2e] timings (ms): ${JSON.stringify(environment.timings)}\n`);
+}, 600_000);
+
+afterAll(async () => {
+	await environment?.stop();
+});
+
+beforeEach(() => environment.sandbox.reset());
+
+describe('the package, installed like a community node', () => {
+	it('is loaded by n8n with its three nodes and three credentials', async () => {
+		const nodes = await fetch(`${environment.server.url}/types/nodes.json`, { headers: { cookie: environment.authCookie } });
+		const names = ((await nodes.json()) as Array<{ name: string }>).map((node) => node.name);
+		expect(names).toEqual(
+			expect.arrayContaining([`${PACKAGE}.sequence`, `${PACKAGE}.sequenceAmountTrigger`, `${PACKAGE}.sequenceRespondWithAmount`]),
+		);
+		const credentials = await fetch(`${environment.server.url}/types/credentials.json`, { headers: { cookie: environment.authCookie } });
+		const credentialNames = ((await credentials.json()) as Array<{ name: string }>).map((credential) => credential.name);
+		expect(credentialNames).toEqual(expect.arrayContaining(['sequenceApi', 'sequenceRuleApi', 'sequenceWebhookAuthApi']));
+	});
+});
+
+describe('1. Query Remote API through the production webhook', () => {
+	const amountUrl = () => `${environment.server.url}/webhook/${PATHS.amount}`;
+
+	it('Sequence gets the amount the workflow computes ({} → the default $125.50)', async () => {
+		const result = await environment.sandbox.queryRemoteApi(`${amountUrl()}?token=${DEMO_WEBHOOK_SECRET}`);
+		expect(result).toMatchObject({ status: 200, amountInCents: 12550, body: '{"amountInCents":12550}' });
+	});
+
+	it('each concurrent request gets the amount computed from its own invoices', async () => {
+		const requests = Array.from({ length: 12 }, (_, index) => ({ invoices: [{ cents: 1999 + index }, { cents: 1 }, { cents: index * 100 }] }));
+		const results = await Promise.all(
+			requests.map((body) =>
+				environment.sandbox.queryRemoteApi(`${amountUrl()}?token=${DEMO_WEBHOOK_SECRET}`, { body: JSON.stringify(body) }),
+			),
+		);
+		expect(results.map((result) => result.amountInCents)).toEqual(
+			requests.map((body) => body.invoices.reduce((sum, invoice) => sum + invoice.cents, 0)),
+		);
+	});
+
+	it.each([
+		['a negative amount', { amount: -5 }, /negative/],
+		['text', { amount: 'twelve' }, /not a number/],
+		['a fraction of a cent', { amount: 12.345 }, /fraction of a cent/],
+		['over the $100,000 cap', { amount: 100000.01 }, /above the Maximum Amount/],
+	])('%s gets an error reply and no amount', async (_label, body, reason) => {
+		const result = await environment.sandbox.queryRemoteApi(`${amountUrl()}?token=${DEMO_WEBHOOK_SECRET}`, { body: JSON.stringify(body) });
+		expect(result.status).toBe(422);
+		expect(result.amountInCents).toBeUndefined();
+		expect(JSON.parse(result.body).error).toMatch(reason);
+	});
+
+	it('a missing or wrong token gets 401/403 and starts no execution', async () => {
+		const before = await executionCount(IDS.amountWorkflow);
+		const missing = await environment.sandbox.queryRemoteApi(amountUrl());
+		const wrong = await environment.sandbox.queryRemoteApi(`${amountUrl()}?token=${DEMO_WEBHOOK_SECRET.slice(0, -1)}x`);
+		expect([missing.status, wrong.status]).toEqual([401, 403]);
+		expect(missing.amountInCents).toBeUndefined();
+		expect(wrong.amountInCents).toBeUndefined();
+		// Successful calls above did start executions, so the count is a real signal.
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		expect(await executionCount(IDS.amountWorkflow)).toBe(before);
+		expect(before).toBeGreaterThan(0);
+	});
+
+	it('other methods and bodies are refused without starting the workflow', async () => {
+		const text = await request(`${amountUrl()}?token=${DEMO_WEBHOOK_SECRET}`, {
+			method: 'POST',
+			headers: { 'content-type': 'text/plain' },
+			body: 'amount=5',
+		});
+		expect(text.statusCode).toBe(415);
+		await text.body.text();
+		const get = await request(`${amountUrl()}?token=${DEMO_WEBHOOK_SECRET}`, { method: 'GET' });
+		expect(get.statusCode).toBeGreaterThanOrEqual(400);
+		expect(get.statusCode).toBeLessThan(500);
+		await get.body.text();
+	});
+
+	it('a workflow that ends without answering gives a non-2xx status (never an empty 200)', async () => {
+		const result = await environment.sandbox.queryRemoteApi(`${environment.server.url}/webhook/no-answer`);
+		expect(result.status).toBe(500);
+		expect(result.body).toBe('');
+		expect(result.amountInCents).toBeUndefined();
+	});
+
+	it('a workflow that fails before answering gives 500 "Error in workflow"', async () => {
+		const result = await environment.sandbox.queryRemoteApi(`${environment.server.url}/webhook/fails-before-answer`);
+		expect(environment.sandbox.requests).toHaveLength(0);
+		expect(result.status).toBe(500);
+		expect(JSON.parse(result.body)).toEqual({ message: 'Error in workflow' });
+	});
+});
+
+describe('2. Trigger a rule from a workflow', () => {
+	const rule = () => environment.data.rules[0];
+
+	it('triggers exactly once with the documented headers and an idempotency key', async () => {
+		const reply = await postJson(`/webhook/${PATHS.triggerRule}`, { paymentId: 'pay_001' });
+		expect(reply.status).toBe(200);
+		expect(reply.json).toMatchObject({ ruleId: rule().id, code: 'OK', requestId: expect.any(String), attempts: 1 });
+		const triggers = environment.sandbox.triggersOf(rule().id);
+		expect(triggers).toHaveLength(1);
+		expect(triggers[0].body).toEqual({ payment: 'pay_001' });
+		const [recorded] = environment.sandbox.requests;
+		expect(recorded.headers['x-sequence-signature']).toBe(`Bearer ${rule().secret}`);
+		expect(recorded.headers['content-type']).toBe('application/json');
+		expect(recorded.headers['idempotency-key']).toMatch(/^n8n-[0-9a-f]{40}$/);
+		expect(reply.json.idempotencyKey).toBe(recorded.headers['idempotency-key']);
+		expect(reply.json.requestId).toBe(triggers[0].requestId);
+	});
+
+	it('with a 429 and a 500 (after Sequence acted) injected, the rule is still triggered exactly once', async () => {
+		environment.sandbox.injectFaults(
+			/\/trigger$/,
+			{ kind: 'status', status: 429, retryAfter: '1' },
+			{ kind: 'status', status: 500, after: true },
+		);
+		const reply = await postJson(`/webhook/${PATHS.triggerRule}`, { paymentId: 'pay_002' });
+		expect(reply.status).toBe(200);
+		expect(reply.json).toMatchObject({ code: 'OK', attempts: 3 });
+		expect(environment.sandbox.requests.map((recorded) => recorded.status)).toEqual([429, 500, 200]);
+		const keys = new Set(environment.sandbox.requests.map((recorded) => recorded.headers['idempotency-key']));
+		expect(keys.size).toBe(1);
+		expect(environment.sandbox.triggersOf(rule().id)).toHaveLength(1);
+	});
+
+	it('a dropped connection after Sequence acted is retried without a second trigger', async () => {
+		environment.sandbox.injectFaults(/\/trigger$/, { kind: 'drop', after: true });
+		const reply = await postJson(`/webhook/${PATHS.triggerRule}`, { paymentId: 'pay_003' });
+		expect(reply.status).toBe(200);
+		expect(environment.sandbox.requests).toHaveLength(2);
+		expect(environment.sandbox.triggersOf(rule().id)).toHaveLength(1);
+	});
+});
+
+describe('3. Get Many accounts', () => {
+	it('returns the sandbox accounts with exact cents and balance errors', async () => {
+		const reply = await postJson(`/webhook/${PATHS.balances}`, {});
+		expect(reply.status).toBe(200);
+		const accounts = environment.data.accounts;
+		expect(reply.json).toHaveLength(accounts.length);
+		expect(reply.json.map((item: { id: string }) => item.id)).toEqual(accounts.map((account) => account.id));
+		expect(reply.json[0]).toMatchObject({ name: 'Main Operating Pod', balanceInCents: 2534277, balanceInDollars: 25342.77 });
+		expect(reply.json[3]).toMatchObject({ balanceInCents: 10 });
+		expect(reply.json[4]).toMatchObject({ balanceInCents: null, balanceError: 'Connection to the bank expired' });
+		const [recorded] = environment.sandbox.requests;
+		expect(recorded.headers['x-sequence-access-token']).toBe(`Bearer ${environment.data.accessTokens[0]}`);
+		expect(recorded.body).toBe('{}');
+	});
+});
+
+describe('4. Credential tests through n8n\'s REST API', () => {
+	const testCredential = (type: string, data: Record<string, string>) =>
+		environment.rest<{ data: { status: string; message: string } }>('POST', '/credentials/test', {
+			credentials: { id: '', name: 'e2e', type, data },
+		});
+
+	it('the access token test passes with a good token and fails with a bad one', async () => {
+		const good = await testCredential('sequenceApi', { accessToken: environment.data.accessTokens[0], baseUrl: environment.sandbox.url });
+		expect(good.body.data.status).toBe('OK');
+		const bad = await testCredential('sequenceApi', { accessToken: 'wrong-token-000000', baseUrl: environment.sandbox.url });
+		expect(bad.body.data.status).toBe('Error');
+		// n8n's tester may ask more than once; every request was the documented one.
+		const recorded = environment.sandbox.requests.map((request) => [request.path, request.status]);
+		expect(recorded[0]).toEqual(['/accounts', 200]);
+		expect(recorded.slice(1).length).toBeGreaterThanOrEqual(1);
+		for (const entry of recorded.slice(1)) expect(entry).toEqual(['/accounts', 401]);
+	});
+
+	it('the stored demo credential passes its test', async () => {
+		const stored = await environment.rest<{ data: { data: Record<string, string> } }>('GET', `/credentials/${IDS.accessCredential}?includeData=true`);
+		const result = await environment.rest<{ data: { status: string } }>('POST', '/credentials/test', {
+			credentials: { id: IDS.accessCredential, name: 'stored', type: 'sequenceApi', data: stored.body.data.data },
+		});
+		expect(result.body.data.status).toBe('OK');
+	});
+});
+
+describe('secrets', () => {
+	it('never appear in n8n\'s log', () => {
+		expect(environment.server.logs.length).toBeGreaterThan(5);
+		const log = environment.server.logs.join('\n');
+		for (const secret of secrets) expect(log).not.toContain(secret.slice(0, 12));
+	});
+});
