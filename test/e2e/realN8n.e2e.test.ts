@@ -3,13 +3,12 @@
 import { request } from 'undici';
 
 import { DEMO_WEBHOOK_SECRET, IDS, PATHS } from '../realN8n/demoWorkflows';
-import type { DemoSetup } from '../realN8n/demoWorkflows';
 import { type Environment, startEnvironment } from '../realN8n/environment';
 
 const PACKAGE = 'n8n-nodes-sequence';
 
 /** Extra workflows that prove what n8n answers when no amount is given. */
-function noAnswerWorkflows(_setup: DemoSetup) {
+function noAnswerWorkflows() {
 	const trigger = (id: string, path: string) => ({
 		id: `${id}-t`,
 		name: 'Sequence Amount Request',
