@@ -1,9 +1,19 @@
 #!/usr/bin/env node
-// `npm start`: builds the package and explains how to load it into n8n.
-// (The full local demo with a real n8n and a Sequence sandbox is being added.)
-import { spawnSync } from 'node:child_process';
+// `npm start` (run under Node 24 by with-node24.mjs): build the package and the demo
+// tooling, then start the Sequence sandbox and a real n8n with the package installed.
+import { spawn, spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const build = spawnSync('npm', ['run', 'build:compile'], { stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
-console.log('\nBuilt into dist/. To try it in n8n 2.x (Node 24): npm pack, then install the .tgz');
-console.log('from Settings → Community Nodes, or copy the package into ~/.n8n/custom.');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+for (const args of [['run', 'build:compile'], ['exec', '--', 'tsc', '-p', 'tsconfig.dev.json']]) {
+	const result = spawnSync('npm', args, { cwd: root, stdio: 'inherit' });
+	if (result.status !== 0) process.exit(result.status ?? 1);
+}
+const demo = spawn(process.execPath, [join(root, '.dev-build', 'test', 'realN8n', 'demo.js'), ...process.argv.slice(2)], {
+	cwd: root,
+	stdio: 'inherit',
+});
+// Ctrl-C reaches the demo directly (same terminal); it stops n8n and the sandbox itself.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => demo.kill(signal));
+demo.on('exit', (code) => process.exit(code ?? 1));

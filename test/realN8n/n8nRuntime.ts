@@ -2,13 +2,24 @@
 // installed once into a cache folder, started on 127.0.0.1 with a throw-away user
 // folder, with this package installed the way Settings → Community Nodes installs it.
 import { type ChildProcess, spawn } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { createServer } from 'net';
 import { homedir, tmpdir } from 'os';
-import { join, resolve } from 'path';
+import { dirname, join, resolve } from 'path';
 
 export const N8N_VERSION = '2.40.7';
-export const PROJECT_ROOT = resolve(__dirname, '..', '..');
+/** The folder of this project's package.json, whether this file runs from test/ or from a build of it. */
+function findProjectRoot(start: string): string {
+	for (let dir = start; dir !== dirname(dir); dir = dirname(dir)) {
+		const manifest = join(dir, 'package.json');
+		if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'n8n-nodes-sequence') {
+			return dir;
+		}
+	}
+	throw new Error(`No n8n-nodes-sequence package.json above ${start}`);
+}
+
+export const PROJECT_ROOT = findProjectRoot(__dirname);
 
 export type Log = (message: string) => void;
 
