@@ -13,6 +13,7 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { normalizeSecret, parseRuleId } from '../shared/sequenceIds';
 import * as getManyAccounts from './actions/account/getMany.operation';
+import { NodeRun } from './actions/requestOptions';
 import * as triggerRule from './actions/rule/trigger.operation';
 
 export class Sequence implements INodeType {
@@ -108,16 +109,16 @@ export class Sequence implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const returnData: INodeExecutionData[] = [];
-		const runKey = triggerRule.executionRunKey(this);
+		const run = new NodeRun(triggerRule.executionKey(this), items.length > 0 ? (this.getWorkflowDataProxy(0).$runIndex as number) : 0);
 
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				const resource = this.getNodeParameter('resource', itemIndex) as string;
 				const operation = this.getNodeParameter('operation', itemIndex) as string;
 				if (resource === 'rule' && operation === 'trigger') {
-					returnData.push(...(await triggerRule.execute.call(this, itemIndex, runKey)));
+					returnData.push(...(await triggerRule.execute.call(this, itemIndex, run)));
 				} else if (resource === 'account' && operation === 'getMany') {
-					returnData.push(...(await getManyAccounts.execute.call(this, itemIndex)));
+					returnData.push(...(await getManyAccounts.execute.call(this, itemIndex, run)));
 				} else {
 					throw new NodeOperationError(
 						this.getNode(),

@@ -27,6 +27,8 @@ export interface EnvironmentOptions {
 	maxWaitSeconds?: number;
 	/** Password for the owner account; a random one when not given. */
 	ownerPassword?: string;
+	/** Sandbox accounts, rules and tokens; the demo data when not given. */
+	data?: SandboxData;
 }
 
 export interface Environment {
@@ -58,7 +60,7 @@ async function timed<T>(timings: Record<string, number>, name: string, action: (
 export async function startEnvironment(options: EnvironmentOptions = {}): Promise<Environment> {
 	const log = options.log ?? (() => undefined);
 	const timings: Record<string, number> = {};
-	const data = loadSandboxData(SANDBOX_DATA_FILE);
+	const data = options.data ?? loadSandboxData(SANDBOX_DATA_FILE);
 	const sandbox = new SequenceSandbox(data);
 	const server = new N8nServer();
 	const workDir = mkdtempSync(join(tmpdir(), 'n8n-sequence-setup-'));

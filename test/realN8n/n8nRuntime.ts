@@ -76,11 +76,21 @@ export async function ensureN8nInstalled(log: Log = () => undefined): Promise<st
 	writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'n8n-runtime', private: true }, null, 2));
 	log(`Installing n8n ${N8N_VERSION} into ${dir} (one time, about 3 minutes, ~2.8 GB)...`);
 	const started = Date.now();
-	await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', `n8n@${N8N_VERSION}`], {
-		cwd: dir,
-		env: npmEnvironment(),
-		log: (line) => log(`  npm: ${line}`),
-	});
+	// npm is silent for minutes here: show that work goes on.
+	const heartbeat = setInterval(() => {
+		const modules = join(dir, 'node_modules');
+		const packages = existsSync(modules) ? readdirSync(modules).length : 0;
+		log(`  still installing n8n: ${Math.round((Date.now() - started) / 1000)} s, ${packages} top-level packages so far`);
+	}, 15_000);
+	try {
+		await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', `n8n@${N8N_VERSION}`], {
+			cwd: dir,
+			env: npmEnvironment(),
+			log: (line) => log(`  npm: ${line}`),
+		});
+	} finally {
+		clearInterval(heartbeat);
+	}
 	log(`Building the SQLite driver for Node ${process.versions.node}...`);
 	await run('npm', ['rebuild', 'sqlite3'], {
 		cwd: dir,

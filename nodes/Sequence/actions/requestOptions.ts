@@ -1,7 +1,32 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { type BackoffPolicy, DEFAULT_BASE_DELAY_MS } from '../../shared/retry';
+import type { SequenceCredentialType } from '../transport';
+
+/**
+ * What stays the same for every item of one run of the node. Reading it once matters:
+ * in n8n each getCredentials is a database read and a decryption.
+ */
+export class NodeRun {
+	private readonly credentials = new Map<SequenceCredentialType, Promise<ICredentialDataDecryptedObject>>();
+
+	constructor(
+		/** Identifies the execution for automatic idempotency keys. */
+		readonly executionKey: string,
+		/** Which run of this node within the execution (loops run a node several times). */
+		readonly runIndex: number,
+	) {}
+
+	credentialsFor(context: IExecuteFunctions, type: SequenceCredentialType, itemIndex: number): Promise<ICredentialDataDecryptedObject> {
+		let credentials = this.credentials.get(type);
+		if (!credentials) {
+			credentials = context.getCredentials(type, itemIndex);
+			this.credentials.set(type, credentials);
+		}
+		return credentials;
+	}
+}
 
 /** Options every Sequence operation shares: how hard to try, and for how long. */
 export const requestOptionProperties: INodeProperties[] = [

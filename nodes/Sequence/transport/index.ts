@@ -6,6 +6,7 @@
 // (status, Sequence's requestId, an error code) rather than wrapped, because the
 // underlying HTTP error carries the request headers, i.e. the secret.
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -23,6 +24,8 @@ export const DEFAULT_BASE_URL = 'https://api.getsequence.io';
 
 export interface SequenceRequest {
 	credentialType: SequenceCredentialType;
+	/** The credential's decrypted data, read once per node run by the caller. */
+	credentials: ICredentialDataDecryptedObject;
 	/** Path below the base URL, e.g. "/accounts". */
 	path: string;
 	body: IDataObject;
@@ -286,6 +289,7 @@ async function sendOnce(
 	request: SequenceRequest,
 	url: string,
 ): Promise<{ response?: IN8nHttpFullResponse; failure?: AttemptFailure }> {
+	const credentialReference = context.getNode().credentials?.[request.credentialType];
 	const headers: IDataObject = {
 		'Content-Type': 'application/json',
 		Accept: 'application/json',
@@ -303,11 +307,16 @@ async function sendOnce(
 		timeout: request.timeoutMs,
 	};
 	try {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			request.credentialType,
-			options,
-		)) as IN8nHttpFullResponse;
+		// Handing over the credentials already read spares n8n a database read and a
+		// decryption per request; n8n still applies the credential's authenticate.
+		const response = (await context.helpers.httpRequestWithAuthentication.call(context, request.credentialType, options, {
+			credentialsDecrypted: {
+				id: credentialReference?.id ?? '',
+				name: credentialReference?.name ?? request.credentialType,
+				type: request.credentialType,
+				data: request.credentials,
+			},
+		})) as IN8nHttpFullResponse;
 		return { response };
 	} catch (error) {
 		const networkCode = networkErrorCode(error) ?? 'UNKNOWN_NETWORK_ERROR';
@@ -335,7 +344,7 @@ export async function sequenceApiRequest(
 	this: IExecuteFunctions,
 	request: SequenceRequest,
 ): Promise<SequenceResponse> {
-	const credentials = await this.getCredentials(request.credentialType, request.itemIndex);
+	const { credentials } = request;
 	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
 	if (!isValidHttpUrl(baseUrl)) {
 		throw new NodeOperationError(

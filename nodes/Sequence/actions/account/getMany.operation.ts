@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { balanceDollarsToCents } from '../../../shared/money';
 import { sequenceApiRequest, unexpectedResponseError } from '../../transport';
-import { readRequestSettings, requestOptionProperties } from '../requestOptions';
+import { type NodeRun, readRequestSettings, requestOptionProperties } from '../requestOptions';
 
 const showForGetMany = { show: { resource: ['account'], operation: ['getMany'] } };
 const showForAccountItems = { show: { ...showForGetMany.show, output: ['accounts'] } };
@@ -137,10 +137,11 @@ export function toAccountItem(account: unknown, requestId: string | null): Accou
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: NodeRun): Promise<INodeExecutionData[]> {
 	const settings = readRequestSettings(this, itemIndex);
 	const request = {
 		credentialType: 'sequenceApi' as const,
+		credentials: await run.credentialsFor(this, 'sequenceApi', itemIndex),
 		path: '/accounts',
 		body: {},
 		policy: settings.policy,

@@ -4,7 +4,7 @@ import { NodeOperationError, randomString } from 'n8n-workflow';
 import { automaticIdempotencyKey, customIdempotencyKeyProblem } from '../../../shared/idempotency';
 import { parseRuleId } from '../../../shared/sequenceIds';
 import { sequenceApiRequest, unexpectedResponseError } from '../../transport';
-import { readRequestSettings, requestOptionProperties } from '../requestOptions';
+import { type NodeRun, readRequestSettings, requestOptionProperties } from '../requestOptions';
 
 const showForRuleTrigger = { show: { resource: ['rule'], operation: ['trigger'] } };
 
@@ -115,7 +115,7 @@ function readIdempotencyKey(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	ruleId: string,
-	runKey: string,
+	run: NodeRun,
 ): string | undefined {
 	const mode = context.getNodeParameter('idempotency', itemIndex, 'automatic') as string;
 	if (mode === 'off') return undefined;
@@ -134,27 +134,23 @@ function readIdempotencyKey(
 		throw new NodeOperationError(context.getNode(), `Unknown idempotency mode "${mode}"`, { itemIndex });
 	}
 	return automaticIdempotencyKey({
-		executionId: runKey,
+		executionId: run.executionKey,
 		nodeId: context.getNode().id,
-		runIndex: context.getWorkflowDataProxy(itemIndex).$runIndex as number,
+		runIndex: run.runIndex,
 		itemIndex,
 		ruleId,
 	});
 }
 
 /** A stable identity for this execution; n8n supplies one except in unusual embeddings. */
-export function executionRunKey(context: IExecuteFunctions): string {
+export function executionKey(context: IExecuteFunctions): string {
 	const executionId = context.getExecutionId();
 	return executionId ? `execution-${executionId}` : `run-${randomString(24)}`;
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	runKey: string,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: NodeRun): Promise<INodeExecutionData[]> {
 	const ruleId = readRuleId(this, itemIndex);
-	const credentials = await this.getCredentials('sequenceRuleApi', itemIndex);
+	const credentials = await run.credentialsFor(this, 'sequenceRuleApi', itemIndex);
 	const boundRuleInput = typeof credentials.ruleId === 'string' ? credentials.ruleId.trim() : '';
 	if (boundRuleInput !== '') {
 		const boundRuleId = parseRuleId(boundRuleInput);
@@ -171,11 +167,12 @@ export async function execute(
 		}
 	}
 	const body = readBody(this, itemIndex);
-	const idempotencyKey = readIdempotencyKey(this, itemIndex, ruleId, runKey);
+	const idempotencyKey = readIdempotencyKey(this, itemIndex, ruleId, run);
 	const settings = readRequestSettings(this, itemIndex);
 
 	const request = {
 		credentialType: 'sequenceRuleApi' as const,
+		credentials,
 		path: `/rules/${encodeURIComponent(ruleId)}/trigger`,
 		body,
 		idempotencyKey,

@@ -1,0 +1,148 @@
+// The workflows measured side by side: this package's nodes, and what a user would wire
+// by hand from n8n's built-in nodes for the same job.
+import type { DemoSetup } from '../test/realN8n/demoWorkflows';
+import { IDS } from '../test/realN8n/demoWorkflows';
+
+const PACKAGE = 'n8n-nodes-sequence';
+
+export const BENCH_PATHS = {
+	builtinAmount: 'bench-builtin-amount',
+	oursAccounts: 'bench-ours-accounts',
+	builtinAccounts: 'bench-builtin-accounts',
+	oursTriggers: 'bench-ours-triggers',
+	builtinTriggers: 'bench-builtin-triggers',
+	storm: 'bench-storm',
+};
+
+let nodeCounter = 0;
+function node(name: string, type: string, typeVersion: number, parameters: object, extra: object = {}) {
+	nodeCounter++;
+	return {
+		id: `be${String(nodeCounter).padStart(6, '0')}-0000-4000-8000-000000000000`,
+		name,
+		type,
+		typeVersion,
+		position: [nodeCounter * 200, 0],
+		parameters,
+		...extra,
+	};
+}
+
+function webhook(name: string, path: string, responseMode: string, extra: object = {}) {
+	return node(name, 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path, responseMode, options: {}, ...extra }, {
+		webhookId: `${path}-0000-4000-8000-000000000000`.slice(0, 36),
+	});
+}
+
+function chain(id: string, name: string, nodes: Array<{ name: string }>) {
+	const connections: Record<string, object> = {};
+	for (let index = 0; index < nodes.length - 1; index++) {
+		connections[nodes[index].name] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] };
+	}
+	return { id, name, settings: { executionOrder: 'v1' }, nodes, connections };
+}
+
+/** The same computation as the demo's Set node, then n8n's Respond to Webhook with Math.round(x * 100). */
+function builtinAmountWorkflow() {
+	return chain('BenchBuiltinAmt1', 'bench: built-in webhook amount', [
+		webhook('Webhook', BENCH_PATHS.builtinAmount, 'responseNode'),
+		node('Compute Amount', 'n8n-nodes-base.set', 3.4, {
+			mode: 'manual',
+			assignments: {
+				assignments: [
+					{
+						id: 'amount',
+						name: 'amount',
+						type: 'string',
+						value:
+							'={{ $json.body.invoices ? $json.body.invoices.reduce((sum, invoice) => sum + invoice.cents, 0) / 100 : ($json.body.amount ?? 125.5) }}',
+					},
+				],
+			},
+			options: {},
+		}),
+		node('Respond to Webhook', 'n8n-nodes-base.respondToWebhook', 1.1, {
+			respondWith: 'json',
+			responseBody: '={{ JSON.stringify({ amountInCents: Math.round(Number($json.amount) * 100) }) }}',
+			options: {},
+		}),
+	]);
+}
+
+function httpRequest(name: string, url: string, headers: Array<{ name: string; value: string }>, jsonBody: string) {
+	return node(name, 'n8n-nodes-base.httpRequest', 4.2, {
+		method: 'POST',
+		url,
+		sendHeaders: true,
+		headerParameters: { parameters: headers },
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody,
+		options: {},
+	});
+}
+
+export function benchWorkflows({ sandboxUrl, data }: DemoSetup) {
+	const rule = data.rules[0];
+	const token = data.accessTokens[0];
+	const ruleCredential = { sequenceRuleApi: { id: IDS.ruleCredential, name: 'rule' } };
+	const accessCredential = { sequenceApi: { id: IDS.accessCredential, name: 'access' } };
+	const splitItems = () => node('Split Items', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'body.items', options: {} });
+	return [
+		builtinAmountWorkflow(),
+		chain('BenchOursAccount', 'bench: ours get many accounts', [
+			webhook('Webhook', BENCH_PATHS.oursAccounts, 'lastNode'),
+			node('Get Accounts', `${PACKAGE}.sequence`, 1, { resource: 'account', operation: 'getMany', returnAll: true, options: {} }, {
+				credentials: accessCredential,
+			}),
+		]),
+		chain('BenchBuiltinAcct', 'bench: built-in get accounts', [
+			webhook('Webhook', BENCH_PATHS.builtinAccounts, 'lastNode'),
+			httpRequest('HTTP Request', `${sandboxUrl}/accounts`, [{ name: 'x-sequence-access-token', value: `Bearer ${token}` }], '{}'),
+			node('Split Accounts', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'data.accounts', options: {} }),
+		]),
+		chain('BenchOursTrigger', 'bench: ours trigger rule per item', [
+			webhook('Webhook', BENCH_PATHS.oursTriggers, 'lastNode'),
+			splitItems(),
+			node(
+				'Trigger Rule',
+				`${PACKAGE}.sequence`,
+				1,
+				{ resource: 'rule', operation: 'trigger', ruleId: rule.id, idempotency: 'automatic', body: '={{ JSON.stringify({ item: $json.i }) }}', options: {} },
+				{ credentials: ruleCredential },
+			),
+		]),
+		chain('BenchBuiltinTrig', 'bench: built-in trigger rule per item', [
+			webhook('Webhook', BENCH_PATHS.builtinTriggers, 'lastNode'),
+			splitItems(),
+			httpRequest(
+				'HTTP Request',
+				`${sandboxUrl}/rules/${rule.id}/trigger`,
+				[
+					{ name: 'x-sequence-signature', value: `Bearer ${rule.secret}` },
+					{ name: 'idempotency-key', value: '={{ $execution.id + "-" + $itemIndex }}' },
+				],
+				'={{ JSON.stringify({ item: $json.i }) }}',
+			),
+		]),
+		chain('BenchStorm000001', 'bench: 429 storm', [
+			webhook('Webhook', BENCH_PATHS.storm, 'lastNode'),
+			splitItems(),
+			node(
+				'Trigger Rule',
+				`${PACKAGE}.sequence`,
+				1,
+				{
+					resource: 'rule',
+					operation: 'trigger',
+					ruleId: rule.id,
+					idempotency: 'custom',
+					idempotencyKey: '={{ "storm-" + $json.run + "-" + $json.i }}',
+					body: '={{ JSON.stringify({ run: $json.run, item: $json.i }) }}',
+					options: { maxRetries: 10, maxWaitSeconds: 5 },
+				},
+				{ credentials: ruleCredential },
+			),
+		]),
+	];
+}
