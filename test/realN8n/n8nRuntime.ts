@@ -36,21 +36,23 @@ export function n8nBinary(): string {
 	return join(n8nInstallDir(), 'node_modules', 'n8n', 'bin', 'n8n');
 }
 
-/** Runs a command to completion, streaming its output through `log`; rejects on failure. */
+/** Runs a command to completion, streaming its output through `log`; resolves with its stdout. */
 export function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; log?: Log }): Promise<string> {
 	return new Promise((resolvePromise, reject) => {
 		const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-		let output = '';
-		const onData = (chunk: Buffer) => {
+		let stdout = '';
+		let both = '';
+		const onData = (fromStdout: boolean) => (chunk: Buffer) => {
 			const text = chunk.toString();
-			output += text;
+			if (fromStdout) stdout += text;
+			both += text;
 			for (const line of text.split('\n')) if (line.trim() && options.log) options.log(line);
 		};
-		child.stdout.on('data', onData);
-		child.stderr.on('data', onData);
+		child.stdout.on('data', onData(true));
+		child.stderr.on('data', onData(false));
 		child.on('error', reject);
 		child.on('close', (code) =>
-			code === 0 ? resolvePromise(output) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-3000)}`)),
+			code === 0 ? resolvePromise(stdout) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${both.slice(-3000)}`)),
 		);
 	});
 }
@@ -105,9 +107,9 @@ export async function ensureN8nInstalled(log: Log = () => undefined): Promise<st
 /** `npm pack` of this project (built first by the caller); returns the tarball's path. */
 export async function packProject(outputDir: string, log: Log = () => undefined): Promise<string> {
 	mkdirSync(outputDir, { recursive: true });
-	const output = await run('npm', ['pack', '--pack-destination', outputDir, '--loglevel=error'], { cwd: PROJECT_ROOT, log });
-	const name = output.trim().split('\n').pop()!.trim();
-	return join(outputDir, name);
+	const output = await run('npm', ['pack', '--json', '--pack-destination', outputDir, '--loglevel=error'], { cwd: PROJECT_ROOT, log });
+	const [packed] = JSON.parse(output) as Array<{ filename: string }>;
+	return join(outputDir, packed.filename);
 }
 
 /**
