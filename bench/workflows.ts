@@ -1,12 +1,13 @@
 // The workflows measured side by side: this package's nodes, and what a user would wire
 // by hand from n8n's built-in nodes for the same job.
 import type { DemoSetup } from '../test/realN8n/demoWorkflows';
-import { IDS } from '../test/realN8n/demoWorkflows';
+import { IDS, amountWorkflow } from '../test/realN8n/demoWorkflows';
 
 const PACKAGE = 'n8n-nodes-sequence';
 
 export const BENCH_PATHS = {
 	builtinAmount: 'bench-builtin-amount',
+	oursAmountNoAuth: 'bench-ours-amount-noauth',
 	oursAccounts: 'bench-ours-accounts',
 	builtinAccounts: 'bench-builtin-accounts',
 	oursTriggers: 'bench-ours-triggers',
@@ -88,7 +89,20 @@ export function benchWorkflows({ sandboxUrl, data }: DemoSetup) {
 	const ruleCredential = { sequenceRuleApi: { id: IDS.ruleCredential, name: 'rule' } };
 	const accessCredential = { sequenceApi: { id: IDS.accessCredential, name: 'access' } };
 	const splitItems = () => node('Split Items', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'body.items', options: {} });
+	// The demo's amount workflow without URL protection: like for like with the built-in one.
+	const demo = amountWorkflow();
+	const oursNoAuth = { ...demo, id: 'BenchOursNoAuth1', name: 'bench: ours amount without auth' } as Omit<typeof demo, 'nodes'> & {
+		nodes: object[];
+	};
+	oursNoAuth.nodes = demo.nodes.map((node, index) => ({
+		...node,
+		id: `${node.id.slice(0, -4)}9${index}00`,
+		...(index === 0
+			? { webhookId: 'be7c1c52-1f4e-4f0a-9d1e-0000000000aa', parameters: { path: BENCH_PATHS.oursAmountNoAuth, authentication: 'none' }, credentials: undefined }
+			: {}),
+	}));
 	return [
+		oursNoAuth,
 		builtinAmountWorkflow(),
 		chain('BenchOursAccount', 'bench: ours get many accounts', [
 			webhook('Webhook', BENCH_PATHS.oursAccounts, 'lastNode'),

@@ -9,7 +9,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, fromFunction, fromParameter, webhookDescriptionFields } from 'n8n-workflow';
 
 import {
 	NO_ANSWER_STATUS,
@@ -24,6 +24,23 @@ type Authentication = 'none' | 'queryToken' | 'headerSecret' | 'basicAuth';
 /** Headers that carry credentials of some kind; never copied into the workflow. */
 const ALWAYS_HIDDEN_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
 
+/**
+ * The webhook fields that depend on the node. n8n 2.40+ resolves fields declared this way
+ * natively; a description with expression templates would make n8n start its expression
+ * isolate on every request (about twice the round-trip time). Older n8n versions lack
+ * the helpers and get the equivalent templates.
+ */
+function webhookFields(): { path: string; responseCode: string } {
+	if (typeof webhookDescriptionFields === 'function' && typeof fromParameter === 'function' && typeof fromFunction === 'function') {
+		return webhookDescriptionFields({
+			path: fromParameter('path'),
+			// Self-contained (n8n inlines its source into the template): keep equal to NO_ANSWER_STATUS.
+			responseCode: fromFunction(() => 500),
+		});
+	}
+	return { path: '={{$parameter["path"]}}', responseCode: `={{ ${NO_ANSWER_STATUS} }}` };
+}
+
 interface Rejection {
 	status: number;
 	error: string;
@@ -36,7 +53,9 @@ export class SequenceAmountTrigger implements INodeType {
 		name: 'sequenceAmountTrigger',
 		icon: { light: 'file:../../icons/sequence.svg', dark: 'file:../../icons/sequence.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Not 1: n8n evaluates a legacy Webhook-v1 expression on every request for any
+		// webhook node at typeVersion 1, which costs an expression-isolate round trip.
+		version: 1.1,
 		subtitle: '={{ "Auth: " + ($parameter["authentication"] || "none") }}',
 		description: 'Starts the workflow when a Sequence rule asks how much to move (Query Remote API)',
 		defaults: { name: 'Sequence Amount Request' },
@@ -56,10 +75,9 @@ export class SequenceAmountTrigger implements INodeType {
 				httpMethod: 'POST',
 				// The amount is sent by the Sequence Respond With Amount node.
 				responseMode: 'responseNode',
-				// What n8n answers when the workflow ends without that node answering.
-				responseCode: `={{ ${NO_ANSWER_STATUS} }}`,
-				path: '={{ $parameter["path"] }}',
 				isFullPath: true,
+				// path, and responseCode: what n8n answers when the workflow ends without that node answering.
+				...webhookFields(),
 			},
 		],
 		triggerPanel: {

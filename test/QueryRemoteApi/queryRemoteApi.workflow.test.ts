@@ -1,6 +1,10 @@
 // Sequence Amount Request Trigger → (data) → Sequence Respond With Amount, on n8n's real
 // engine: exact replies, every bad amount, every auth mode, and the no-answer paths.
 import type { INode, INodeParameters } from 'n8n-workflow';
+import { resolveWebhookDescriptionField, webhookDescriptionIsNativelyResolvable } from 'n8n-workflow';
+
+import { SequenceAmountTrigger } from '../../nodes/SequenceAmountTrigger/SequenceAmountTrigger.node';
+import { NO_ANSWER_STATUS } from '../../nodes/shared/queryRemoteApi';
 
 import { runWebhook } from '../harness/runWebhook';
 import { runWorkflow } from '../harness/runWorkflow';
@@ -18,7 +22,7 @@ function triggerNode(parameters: INodeParameters = {}): INode {
 		id: 'a0000000-0000-4000-8000-000000000001',
 		name: TRIGGER,
 		type: 'n8n-nodes-sequence.sequenceAmountTrigger',
-		typeVersion: 1,
+		typeVersion: 1.1,
 		position: [0, 0],
 		webhookId: '5f0c2a8e-7d51-4c1b-9f3e-2a6b8c4d1e70',
 		parameters: { path: 'sequence-amount', ...parameters },
@@ -331,5 +335,18 @@ describe('Query Remote API: what the trigger accepts', () => {
 			expect(run.reply.status).toBe(500);
 			expect(JSON.parse(run.reply.body).error).toMatch(/not set up/);
 		});
+	});
+});
+
+describe('Query Remote API: webhook description', () => {
+	it('is resolved natively by n8n (no expression isolate per request), to the same values as its templates', () => {
+		const trigger = new SequenceAmountTrigger();
+		const [description] = trigger.description.webhooks!;
+		expect(webhookDescriptionIsNativelyResolvable(description)).toBe(true);
+		const node = { parameters: { path: 'my-path', authentication: 'none' } };
+		expect(resolveWebhookDescriptionField(node, description, 'path')).toEqual({ resolved: true, value: 'my-path' });
+		expect(resolveWebhookDescriptionField(node, description, 'responseCode')).toEqual({ resolved: true, value: NO_ANSWER_STATUS });
+		// The template the editor sees computes the same status.
+		expect(String(description.responseCode)).toContain('500');
 	});
 });

@@ -13,7 +13,7 @@ function noAnswerWorkflows() {
 		id: `${id}-t`,
 		name: 'Sequence Amount Request',
 		type: `${PACKAGE}.sequenceAmountTrigger`,
-		typeVersion: 1,
+		typeVersion: 1.1,
 		position: [0, 0],
 		webhookId: `${id}-webhook`,
 		parameters: { path, authentication: 'none' },

@@ -17,7 +17,7 @@ import type {
 	IWebhookDescription,
 	IWorkflowBase,
 } from 'n8n-workflow';
-import { createRunExecutionData } from 'n8n-workflow';
+import { createRunExecutionData, resolveWebhookDescriptionField } from 'n8n-workflow';
 
 import { nodeTypes } from './nodeTypes';
 import { type WorkflowJson, type WorkflowResult, buildAdditionalData, buildWorkflow, wrapResult } from './runWorkflow';
@@ -172,8 +172,12 @@ export async function runWebhook(
 	});
 	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 	const result = wrapResult(run, workflow, responses);
+	// As n8n's server does: the native resolver first, the expression engine otherwise.
+	const native = resolveWebhookDescriptionField(triggerNode, description, 'responseCode');
 	const noAnswerStatus = Number(
-		workflow.expression.getSimpleParameterValue(triggerNode, description.responseCode as string, mode, {}, undefined, 200),
+		native.resolved
+			? native.value
+			: workflow.expression.getSimpleParameterValue(triggerNode, description.responseCode as string, mode, {}, undefined, 200),
 	);
 	const reply = httpReply(responses, result, noAnswerStatus);
 	recordForSecretScan('webhook reply', reply);

@@ -67,7 +67,7 @@ export function amountWorkflow() {
 				id: '0b7c1c52-1f4e-4f0a-9d1e-000000000001',
 				name: 'Sequence Amount Request',
 				type: `${PACKAGE}.sequenceAmountTrigger`,
-				typeVersion: 1,
+				typeVersion: 1.1,
 				position: [0, 0],
 				webhookId: '0b7c1c52-1f4e-4f0a-9d1e-0000000000aa',
 				parameters: { path: PATHS.amount, authentication: 'queryToken' },
