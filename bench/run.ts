@@ -16,7 +16,7 @@ import { BENCH_PATHS, benchWorkflows } from './workflows';
 const quick = process.argv.includes('--quick');
 const runsArgument = process.argv.indexOf('--runs');
 const RUNS = runsArgument > 0 ? Number(process.argv[runsArgument + 1]) : quick ? 1 : 3;
-const REQUESTS_PER_LEVEL = quick ? 40 : 400;
+const REQUESTS_PER_LEVEL = quick ? 40 : 150;
 const LEVEL_TIME_LIMIT_MS = quick ? 15_000 : 60_000;
 const CONCURRENCY_LEVELS = [1, 8, 32];
 const ACCOUNTS = 1000;
@@ -122,16 +122,18 @@ async function postTimed(environment: Environment, path: string, body: unknown):
 async function queryRemoteApiRoundTrip(environment: Environment) {
 	const variants = {
 		ours: `${environment.server.url}/webhook/${PATHS.amount}?token=${DEMO_WEBHOOK_SECRET}`,
+		oursNoAuth: `${environment.server.url}/webhook/${BENCH_PATHS.oursAmountNoAuth}`,
 		builtIn: `${environment.server.url}/webhook/${BENCH_PATHS.builtinAmount}`,
 	};
 	const expected = (status: number, text: string) => status === 200 && JSON.parse(text).amountInCents === 12550;
 	const results: Record<string, Record<string, { requestsPerSecond: Spread; p50: Spread; p95: Spread; p99: Spread; failures: number }>> = {};
 	for (const url of Object.values(variants)) await load(url, '{}', 4, quick ? 10 : 40, expected); // warm-up
 	for (const concurrency of CONCURRENCY_LEVELS) {
-		const perVariant: Record<string, LoadResult[]> = { ours: [], builtIn: [] };
+		const perVariant: Record<string, LoadResult[]> = { ours: [], oursNoAuth: [], builtIn: [] };
 		for (let run = 0; run < RUNS; run++) {
-			// Alternate the order so neither variant always runs on a warmer server.
-			const order = run % 2 === 0 ? ['ours', 'builtIn'] : ['builtIn', 'ours'];
+			// Rotate the order so no variant always runs on a warmer server.
+			const names = Object.keys(perVariant);
+			const order = names.map((_, index) => names[(index + run) % names.length]);
 			for (const variant of order) {
 				perVariant[variant].push(await load(variants[variant as keyof typeof variants], '{}', concurrency, REQUESTS_PER_LEVEL, expected));
 			}
@@ -150,7 +152,7 @@ async function queryRemoteApiRoundTrip(environment: Environment) {
 		);
 		const level = results[`concurrency${concurrency}`];
 		say(
-			`  concurrency ${concurrency}: ours ${level.ours.requestsPerSecond.median} req/s (p99 ${level.ours.p99.median} ms), built-in ${level.builtIn.requestsPerSecond.median} req/s (p99 ${level.builtIn.p99.median} ms)`,
+			`  concurrency ${concurrency}: ours ${level.ours.requestsPerSecond.median} req/s (p99 ${level.ours.p99.median} ms), ours without auth ${level.oursNoAuth.requestsPerSecond.median} req/s (p99 ${level.oursNoAuth.p99.median} ms), built-in ${level.builtIn.requestsPerSecond.median} req/s (p99 ${level.builtIn.p99.median} ms)`,
 		);
 	}
 	return results;
@@ -316,6 +318,19 @@ async function main() {
 	try {
 		say('1. Query Remote API round trip');
 		const roundTrip = await queryRemoteApiRoundTrip(environment);
+		say('1b. Query Remote API round trip with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true');
+		const lazy = await startEnvironment({
+			data: manyAccounts(base, ACCOUNTS),
+			extraWorkflows: benchWorkflows,
+			maxWaitSeconds: 5,
+			n8nEnv: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
+		});
+		let roundTripLazy;
+		try {
+			roundTripLazy = await queryRemoteApiRoundTrip(lazy);
+		} finally {
+			await lazy.stop();
+		}
 		say('2. Action node per item');
 		const action = await actionNodes(environment);
 		say('3. 429 storm');
@@ -334,6 +349,7 @@ async function main() {
 			settings: { runs: RUNS, requestsPerLevel: REQUESTS_PER_LEVEL, concurrencyLevels: CONCURRENCY_LEVELS, accounts: ACCOUNTS, triggerItems: TRIGGER_ITEMS },
 			n8nStartMs: environment.timings.startN8n,
 			queryRemoteApi: roundTrip,
+			queryRemoteApiLazyAcquire: roundTripLazy,
 			actionNode: action,
 			storm: stormResult,
 			packageCost: { ours, bareStarter: bare, n8nReadyWithPackageMs: environment.timings.startN8n },
@@ -356,6 +372,7 @@ type Results = {
 	machine: Record<string, unknown>;
 	settings: Record<string, unknown>;
 	queryRemoteApi: Awaited<ReturnType<typeof queryRemoteApiRoundTrip>>;
+	queryRemoteApiLazyAcquire: Awaited<ReturnType<typeof queryRemoteApiRoundTrip>>;
 	actionNode: Awaited<ReturnType<typeof actionNodes>>;
 	storm: Awaited<ReturnType<typeof storm>>;
 	packageCost: { ours: ReturnType<typeof packageCost>; bareStarter: ReturnType<typeof packageCost>; n8nReadyWithPackageMs: number };
@@ -364,26 +381,45 @@ type Results = {
 const fmt = (value: Spread) => `${value.median} (${value.min}–${value.max})`;
 
 function markdown(results: Results): string {
+	const roundTripTable = (table: Results['queryRemoteApi']) => {
+		const rows = [
+			'| concurrency | variant | req/s | ratio to built-in | p50 ms | p95 ms | p99 ms | p99 ratio | failures |',
+			'|---|---|---|---|---|---|---|---|---|',
+		];
+		for (const [level, variants] of Object.entries(table)) {
+			const builtIn = variants.builtIn;
+			for (const [name, label] of [['ours', 'ours (query token)'], ['oursNoAuth', 'ours (no auth)'], ['builtIn', 'built-in (no auth)']] as const) {
+				const variant = variants[name];
+				rows.push(
+					`| ${level.replace('concurrency', '')} | ${label} | ${fmt(variant.requestsPerSecond)} | ${ratio(variant.requestsPerSecond.median, builtIn.requestsPerSecond.median)} | ${variant.p50.median} | ${variant.p95.median} | ${fmt(variant.p99)} | ${ratio(variant.p99.median, builtIn.p99.median)} | ${variant.failures} |`,
+				);
+			}
+		}
+		return rows;
+	};
 	const lines = [
 		'# Benchmarks',
 		'',
-		`Produced by \`${results.command}\` on ${results.date.slice(0, 10)}: ${results.machine.cores} cores (${results.machine.cpu}), ${results.machine.memoryGiB} GiB, Node ${results.machine.node}, n8n ${results.machine.n8n}.`,
+		`Produced by \`${results.command}\` on ${results.date.slice(0, 10)}: ${results.machine.cores} cores (${results.machine.cpu}), ${results.machine.memoryGiB} GiB, Node ${results.machine.node}, n8n ${results.machine.n8n} (SQLite, executions saved).`,
 		`Each figure: median of ${results.settings.runs} run(s), with (min–max). One real n8n and one Sequence sandbox, all on 127.0.0.1; load client: undici.`,
 		'',
 		'## 1. Query Remote API round trip',
 		'',
-		'Ours: Sequence Amount Request Trigger (with Query Token auth) → Set → Sequence Respond With Amount (exact cents, limits).',
+		'Ours: Sequence Amount Request Trigger → Set → Sequence Respond With Amount (exact cents, limits); with Query Token auth, and without.',
 		'Built-in: Webhook (no auth) → the same Set → Respond to Webhook with `Math.round(x * 100)`.',
 		`${results.settings.requestsPerLevel} requests per level and run.`,
 		'',
-		'| concurrency | ours req/s | built-in req/s | ratio | ours p50 / p95 / p99 ms | built-in p50 / p95 / p99 ms | p99 ratio | failures (ours / built-in) |',
-		'|---|---|---|---|---|---|---|---|',
+		'### n8n defaults',
+		'',
+		...roundTripTable(results.queryRemoteApi),
+		'',
+		'### With `N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true`',
+		'',
+		'n8n 2.40 takes an expression isolate (from a pool of 1, `N8N_EXPRESSION_ENGINE_POOL_SIZE`) for every webhook request of any trigger other than its own Webhook node, before knowing whether an expression will run; the second isolate a request needs is then created cold. With lazy acquisition an isolate is only created when an expression reaches the engine; this trigger needs none (its webhook fields are resolved natively).',
+		'',
+		...roundTripTable(results.queryRemoteApiLazyAcquire),
+		'',
 	];
-	for (const [level, { ours, builtIn }] of Object.entries(results.queryRemoteApi)) {
-		lines.push(
-			`| ${level.replace('concurrency', '')} | ${fmt(ours.requestsPerSecond)} | ${fmt(builtIn.requestsPerSecond)} | ${ratio(ours.requestsPerSecond.median, builtIn.requestsPerSecond.median)} | ${ours.p50.median} / ${ours.p95.median} / ${fmt(ours.p99)} | ${builtIn.p50.median} / ${builtIn.p95.median} / ${fmt(builtIn.p99)} | ${ratio(ours.p99.median, builtIn.p99.median)} | ${ours.failures} / ${builtIn.failures} |`,
-		);
-	}
 	const { accounts, triggers } = results.actionNode;
 	lines.push(
 		'',

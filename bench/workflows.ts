@@ -1,7 +1,7 @@
 // The workflows measured side by side: this package's nodes, and what a user would wire
 // by hand from n8n's built-in nodes for the same job.
 import type { DemoSetup } from '../test/realN8n/demoWorkflows';
-import { IDS, amountWorkflow } from '../test/realN8n/demoWorkflows';
+import { IDS, amountWorkflow, computeAmountNode } from '../test/realN8n/demoWorkflows';
 
 const PACKAGE = 'n8n-nodes-sequence';
 
@@ -47,21 +47,7 @@ function chain(id: string, name: string, nodes: Array<{ name: string }>) {
 function builtinAmountWorkflow() {
 	return chain('BenchBuiltinAmt1', 'bench: built-in webhook amount', [
 		webhook('Webhook', BENCH_PATHS.builtinAmount, 'responseNode'),
-		node('Compute Amount', 'n8n-nodes-base.set', 3.4, {
-			mode: 'manual',
-			assignments: {
-				assignments: [
-					{
-						id: 'amount',
-						name: 'amount',
-						type: 'string',
-						value:
-							'={{ $json.body.invoices ? $json.body.invoices.reduce((sum, invoice) => sum + invoice.cents, 0) / 100 : ($json.body.amount ?? 125.5) }}',
-					},
-				],
-			},
-			options: {},
-		}),
+		computeAmountNode('be000000-0000-4000-8000-0000000000cc', [200, 0]),
 		node('Respond to Webhook', 'n8n-nodes-base.respondToWebhook', 1.1, {
 			respondWith: 'json',
 			responseBody: '={{ JSON.stringify({ amountInCents: Math.round(Number($json.amount) * 100) }) }}',

@@ -6,6 +6,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { SEQUENCE_BASE_URL, baseUrlProperty, bearerHeader } from './common';
+
 export class SequenceApi implements ICredentialType {
 	name = 'sequenceApi';
 
@@ -25,22 +27,14 @@ export class SequenceApi implements ICredentialType {
 			default: '',
 			hint: 'In Sequence: Settings → External API → Access token. A leading "Bearer " is removed automatically.',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.getsequence.io',
-			hint: 'Leave as is unless Sequence gave you another address (or for a proxy or sandbox)',
-		},
+		baseUrlProperty,
 	];
 
-	// The header value strips spaces and a pasted "Bearer " so it is never doubled.
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
 			headers: {
-				'x-sequence-access-token':
-					'={{ "Bearer " + String($credentials.accessToken ?? "").trim().replace(/^bearer\\s+/i, "").trim() }}',
+				'x-sequence-access-token': bearerHeader('accessToken'),
 			},
 		},
 	};
@@ -48,7 +42,7 @@ export class SequenceApi implements ICredentialType {
 	// Listing accounts reads balances and moves nothing, so it is safe as a test.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ String($credentials.baseUrl || "https://api.getsequence.io").trim().replace(/\\/+$/, "") }}',
+			baseURL: `={{ String($credentials.baseUrl || "${SEQUENCE_BASE_URL}").trim().replace(/\\/+$/, "") }}`,
 			url: '/accounts',
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },

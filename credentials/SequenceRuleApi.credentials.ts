@@ -1,5 +1,7 @@
 import type { IAuthenticateGeneric, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
+import { baseUrlProperty, bearerHeader } from './common';
+
 // No `test` request: the only call a rule secret allows is triggering the rule,
 // which would move money every time someone clicks "Test".
 export class SequenceRuleApi implements ICredentialType {
@@ -36,21 +38,14 @@ export class SequenceRuleApi implements ICredentialType {
 			placeholder: 'ru_12345',
 			hint: 'Optional. When set, the node refuses to use this secret for any other rule, and sends nothing.',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.getsequence.io',
-			hint: 'Leave as is unless Sequence gave you another address (or for a proxy or sandbox)',
-		},
+		baseUrlProperty,
 	];
 
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
 			headers: {
-				'x-sequence-signature':
-					'={{ "Bearer " + String($credentials.ruleSecret ?? "").trim().replace(/^bearer\\s+/i, "").trim() }}',
+				'x-sequence-signature': bearerHeader('ruleSecret'),
 			},
 		},
 	};

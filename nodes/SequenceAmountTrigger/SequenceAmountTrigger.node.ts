@@ -168,7 +168,8 @@ export class SequenceAmountTrigger implements INodeType {
 		const request = this.getRequestObject();
 		const authentication = this.getNodeParameter('authentication', 'none') as Authentication;
 
-		const rejection = (await checkAuthentication(this, authentication)) ?? checkRequestShape(this);
+		const credentials = authentication === 'none' ? {} : await readAuthCredentials(this);
+		const rejection = checkAuthentication(this, authentication, credentials) ?? checkRequestShape(this);
 		if (rejection) {
 			const response = this.getResponseObject();
 			response.writeHead(rejection.status, { 'Content-Type': 'application/json', ...rejection.headers });
@@ -177,10 +178,7 @@ export class SequenceAmountTrigger implements INodeType {
 		}
 
 		const hiddenHeaders = new Set(ALWAYS_HIDDEN_HEADERS);
-		if (authentication === 'headerSecret') {
-			const credentials = await this.getCredentials('sequenceWebhookAuthApi');
-			hiddenHeaders.add(headerNameOf(credentials));
-		}
+		if (authentication === 'headerSecret') hiddenHeaders.add(headerNameOf(credentials));
 		const headers: IDataObject = {};
 		for (const [name, value] of Object.entries(request.headers)) {
 			if (!hiddenHeaders.has(name.toLowerCase())) headers[name] = value as IDataObject[string];
@@ -210,17 +208,21 @@ function headerNameOf(credentials: IDataObject): string {
 	return (name || 'x-sequence-webhook-secret').toLowerCase();
 }
 
-async function checkAuthentication(
+/** The protection's credential; empty when none is set, which then fails closed. */
+async function readAuthCredentials(context: IWebhookFunctions): Promise<IDataObject> {
+	try {
+		return await context.getCredentials('sequenceWebhookAuthApi');
+	} catch {
+		return {};
+	}
+}
+
+function checkAuthentication(
 	context: IWebhookFunctions,
 	authentication: Authentication,
-): Promise<Rejection | undefined> {
+	credentials: IDataObject,
+): Rejection | undefined {
 	if (authentication === 'none') return undefined;
-	let credentials: IDataObject;
-	try {
-		credentials = await context.getCredentials('sequenceWebhookAuthApi');
-	} catch {
-		credentials = {};
-	}
 	const secret = typeof credentials.secret === 'string' ? credentials.secret.trim() : '';
 	if (webhookSecretProblem(secret)) {
 		// Fail closed: a protection that is switched on but not set up must not let requests in.

@@ -53,6 +53,36 @@ export function demoCredentials({ sandboxUrl, data }: DemoSetup) {
 const PACKAGE = 'n8n-nodes-sequence';
 
 /**
+ * Computes the amount to move from the request: the sum of its invoices in cents, or the
+ * amount it names, or $125.50 when Sequence sends {}. The benchmark's built-in variant
+ * uses this same node, so both sides do the same arithmetic.
+ */
+export function computeAmountNode(id: string, position: [number, number]) {
+	return {
+		id,
+		name: 'Compute Amount',
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position,
+		parameters: {
+			mode: 'manual',
+			assignments: {
+				assignments: [
+					{
+						id: 'amount',
+						name: 'amount',
+						type: 'string',
+						value:
+							'={{ $json.body.invoices ? $json.body.invoices.reduce((sum, invoice) => sum + invoice.cents, 0) / 100 : ($json.body.amount ?? 125.5) }}',
+					},
+				],
+			},
+			options: {},
+		},
+	};
+}
+
+/**
  * Query Remote API: Sequence asks → a Set node computes the amount from the request's
  * invoices (or a default of $125.50 when Sequence sends {}) → the reply.
  */
@@ -73,28 +103,7 @@ export function amountWorkflow() {
 				parameters: { path: PATHS.amount, authentication: 'queryToken' },
 				credentials: { sequenceWebhookAuthApi: { id: IDS.webhookCredential, name: 'Sequence amount request token' } },
 			},
-			{
-				id: '0b7c1c52-1f4e-4f0a-9d1e-000000000002',
-				name: 'Compute Amount',
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				position: [240, 0],
-				parameters: {
-					mode: 'manual',
-					assignments: {
-						assignments: [
-							{
-								id: 'amount',
-								name: 'amount',
-								type: 'string',
-								value:
-									'={{ $json.body.invoices ? $json.body.invoices.reduce((sum, invoice) => sum + invoice.cents, 0) / 100 : ($json.body.amount ?? 125.5) }}',
-							},
-						],
-					},
-					options: {},
-				},
-			},
+			computeAmountNode('0b7c1c52-1f4e-4f0a-9d1e-000000000002', [240, 0]),
 			{
 				id: '0b7c1c52-1f4e-4f0a-9d1e-000000000003',
 				name: 'Respond With Amount',

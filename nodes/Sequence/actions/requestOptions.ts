@@ -58,6 +58,19 @@ export const requestOptionProperties: INodeProperties[] = [
 	},
 ];
 
+/** The "Options" collection of an operation, shown where `displayOptions` says. */
+export function requestOptionsCollection(displayOptions: INodeProperties['displayOptions']): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: requestOptionProperties,
+		displayOptions,
+	};
+}
+
 export interface RequestSettings {
 	policy: BackoffPolicy;
 	timeoutMs: number;

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { balanceDollarsToCents } from '../../../shared/money';
 import { sequenceApiRequest, unexpectedResponseError } from '../../transport';
-import { type NodeRun, readRequestSettings, requestOptionProperties } from '../requestOptions';
+import { type NodeRun, readRequestSettings, requestOptionsCollection } from '../requestOptions';
 
 const showForGetMany = { show: { resource: ['account'], operation: ['getMany'] } };
 const showForAccountItems = { show: { ...showForGetMany.show, output: ['accounts'] } };
@@ -71,15 +71,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: requestOptionProperties,
-		displayOptions: showForGetMany,
-	},
+	requestOptionsCollection(showForGetMany),
 ];
 
 export interface AccountItem extends IDataObject {

@@ -4,7 +4,7 @@ import { NodeOperationError, randomString } from 'n8n-workflow';
 import { automaticIdempotencyKey, customIdempotencyKeyProblem } from '../../../shared/idempotency';
 import { parseRuleId } from '../../../shared/sequenceIds';
 import { sequenceApiRequest, unexpectedResponseError } from '../../transport';
-import { type NodeRun, readRequestSettings, requestOptionProperties } from '../requestOptions';
+import { type NodeRun, readRequestSettings, requestOptionsCollection } from '../requestOptions';
 
 const showForRuleTrigger = { show: { resource: ['rule'], operation: ['trigger'] } };
 
@@ -64,15 +64,7 @@ export const description: INodeProperties[] = [
 		description: 'Sequence triggers the rule once per key; sending the same key again does nothing',
 		displayOptions: { show: { ...showForRuleTrigger.show, idempotency: ['custom'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: requestOptionProperties,
-		displayOptions: showForRuleTrigger,
-	},
+	requestOptionsCollection(showForRuleTrigger),
 ];
 
 function readBody(context: IExecuteFunctions, itemIndex: number): IDataObject {

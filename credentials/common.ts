@@ -1,0 +1,20 @@
+// Pieces the Sequence credentials share.
+import type { INodeProperties } from 'n8n-workflow';
+
+export const SEQUENCE_BASE_URL = 'https://api.getsequence.io';
+
+export const baseUrlProperty: INodeProperties = {
+	displayName: 'Base URL',
+	name: 'baseUrl',
+	type: 'string',
+	default: SEQUENCE_BASE_URL,
+	hint: 'Leave as is unless Sequence gave you another address (or for a proxy or sandbox)',
+};
+
+/**
+ * The header value "Bearer <secret>" as an n8n expression over the credential field,
+ * removing spaces and a pasted "Bearer " so that it is never doubled.
+ */
+export function bearerHeader(field: string): string {
+	return `={{ "Bearer " + String($credentials.${field} ?? "").trim().replace(/^bearer\\s+/i, "").trim() }}`;
+}
