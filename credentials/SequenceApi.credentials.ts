@@ -6,7 +6,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { SEQUENCE_BASE_URL, baseUrlProperty, bearerHeader } from './common';
+import { SEQUENCE_BASE_URL } from '../nodes/shared/sequenceIds';
+import { baseUrlProperty, bearerHeader } from './common';
 
 export class SequenceApi implements ICredentialType {
 	name = 'sequenceApi';

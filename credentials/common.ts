@@ -1,7 +1,7 @@
 // Pieces the Sequence credentials share.
 import type { INodeProperties } from 'n8n-workflow';
 
-export const SEQUENCE_BASE_URL = 'https://api.getsequence.io';
+import { SEQUENCE_BASE_URL } from '../nodes/shared/sequenceIds';
 
 export const baseUrlProperty: INodeProperties = {
 	displayName: 'Base URL',

@@ -1,5 +1,16 @@
 // Reading identifiers the way users paste them.
 
+export const SEQUENCE_BASE_URL = 'https://api.getsequence.io';
+
+export function isHttpUrl(text: string): boolean {
+	try {
+		const url = new URL(text);
+		return url.protocol === 'https:' || url.protocol === 'http:';
+	} catch {
+		return false;
+	}
+}
+
 const RULE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 const RULE_ID_IN_URL = /\/rules\/([^/?#\s]+)\/trigger\/?(?:[?#].*)?$/;
 

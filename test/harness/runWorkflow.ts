@@ -128,11 +128,6 @@ export async function runWorkflow(json: WorkflowJson, options: RunOptions = {}):
 	hooks.addHandler('sendResponse', (response) => {
 		responses.push(response);
 	});
-	let finished: (run: IRun) => void = () => undefined;
-	const done = new Promise<IRun>((resolve) => {
-		finished = resolve;
-	});
-	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
 	const additionalData = buildAdditionalData(hooks, options);
 
 	const startNode = options.startNode ? workflow.getNode(options.startNode) : workflow.getStartNode();
@@ -149,8 +144,6 @@ export async function runWorkflow(json: WorkflowJson, options: RunOptions = {}):
 			],
 		},
 	});
-	const execution = new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
-	const run = await execution;
-	await Promise.race([done, new Promise((resolve) => setImmediate(resolve))]);
+	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 	return wrapResult(run, workflow, responses);
 }

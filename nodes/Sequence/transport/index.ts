@@ -16,11 +16,9 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { type BackoffPolicy, decideRetry } from '../../shared/retry';
-import { normalizeSecret } from '../../shared/sequenceIds';
+import { SEQUENCE_BASE_URL, isHttpUrl, normalizeSecret } from '../../shared/sequenceIds';
 
 export type SequenceCredentialType = 'sequenceApi' | 'sequenceRuleApi';
-
-export const DEFAULT_BASE_URL = 'https://api.getsequence.io';
 
 export interface SequenceRequest {
 	credentialType: SequenceCredentialType;
@@ -71,7 +69,7 @@ const CREDENTIAL_NAMES: Record<SequenceCredentialType, string> = {
 const NETWORK_CODES_OUTCOME_KNOWN = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 export function normalizeBaseUrl(value: unknown): string {
-	const text = typeof value === 'string' && value.trim() !== '' ? value.trim() : DEFAULT_BASE_URL;
+	const text = typeof value === 'string' && value.trim() !== '' ? value.trim() : SEQUENCE_BASE_URL;
 	return text.replace(/\/+$/, '');
 }
 
@@ -86,15 +84,6 @@ export function redactSecrets(text: string, secrets: string[]): string {
 		if (secret.length >= 4) redacted = redacted.split(secret).join('[redacted]');
 	}
 	return redacted;
-}
-
-function isValidHttpUrl(text: string): boolean {
-	try {
-		const url = new URL(text);
-		return url.protocol === 'https:' || url.protocol === 'http:';
-	} catch {
-		return false;
-	}
 }
 
 function asObject(value: unknown): IDataObject | undefined {
@@ -198,7 +187,7 @@ function describeFailure(failure: AttemptFailure, request: SequenceRequest, host
 		case 404:
 			return {
 				message: `Sequence has no such address (404 Not Found)`,
-				description: `Check the Base URL in the "${credentialName}" credential (normally ${DEFAULT_BASE_URL})${
+				description: `Check the Base URL in the "${credentialName}" credential (normally ${SEQUENCE_BASE_URL})${
 					request.credentialType === 'sequenceRuleApi' ? ' and the Rule ID' : ''
 				}.${sequenceSaid}${reference}`,
 			};
@@ -346,11 +335,11 @@ export async function sequenceApiRequest(
 ): Promise<SequenceResponse> {
 	const { credentials } = request;
 	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
-	if (!isValidHttpUrl(baseUrl)) {
+	if (!isHttpUrl(baseUrl)) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`The Base URL "${baseUrl}" in the "${CREDENTIAL_NAMES[request.credentialType]}" credential is not a valid http(s) address`,
-			{ itemIndex: request.itemIndex, description: `Use ${DEFAULT_BASE_URL} unless Sequence gave you another address.` },
+			{ itemIndex: request.itemIndex, description: `Use ${SEQUENCE_BASE_URL} unless Sequence gave you another address.` },
 		);
 	}
 	const host = new URL(baseUrl).host;
