@@ -6,7 +6,8 @@ import { join } from 'path';
 
 import { SequenceSandbox, type SandboxData, loadSandboxData } from '../sandbox/sequenceSandbox';
 import { type DemoSetup, demoCredentials, demoWorkflows } from './demoWorkflows';
-import { type Log, N8nServer, PROJECT_ROOT, ensureN8nInstalled, installPackageInto, packProject } from './n8nRuntime';
+import { type Log, N8nServer, PROJECT_ROOT, ensureN8nInstalled, freePort, installPackageInto, packProject } from './n8nRuntime';
+import { PostgresServer, RedisServer } from './queueServices';
 
 export const SANDBOX_DATA_FILE = join(PROJECT_ROOT, 'test', 'sandbox', 'data', 'sandbox.json');
 
@@ -31,11 +32,40 @@ export interface EnvironmentOptions {
 	data?: SandboxData;
 	/** Extra environment for the n8n server (e.g. NODE_OPTIONS for profiling). */
 	n8nEnv?: NodeJS.ProcessEnv;
+	/** Runs n8n in queue mode: main + webhook process + workers, with Redis and PostgreSQL. */
+	queue?: QueueModeOptions;
 }
+
+export interface QueueModeOptions {
+	workers: number;
+	/** Executions each worker runs at once (n8n's default is 10). */
+	workerConcurrency?: number;
+	/** Extra environment shared by every n8n process (e.g. queue timings). */
+	env?: NodeJS.ProcessEnv;
+}
+
+export interface QueueMode {
+	redis: RedisServer;
+	postgres: PostgresServer;
+	/** The `n8n webhook` process: production webhook calls go here, not to the main process. */
+	webhook: N8nServer;
+	workers: N8nServer[];
+}
+
+/**
+ * Every n8n process can tell which one it is through `$env.SEQUENCE_PROCESS_NAME`, so a
+ * workflow's saved data shows where it ran ("main", "webhook-1", "worker-2").
+ */
+export const PROCESS_NAME_VARIABLE = 'SEQUENCE_PROCESS_NAME';
 
 export interface Environment {
 	sandbox: SequenceSandbox;
+	/** n8n's main process (the only process without queue mode). */
 	server: N8nServer;
+	/** The other processes and services in queue mode. */
+	queue?: QueueMode;
+	/** Where production webhooks are served: the webhook process in queue mode, else the server. */
+	webhookBaseUrl: string;
 	data: SandboxData;
 	ownerPassword: string;
 	/** Cookie header of the owner's session, for n8n's REST API. */
@@ -65,9 +95,19 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
 	const data = options.data ?? loadSandboxData(SANDBOX_DATA_FILE);
 	const sandbox = new SequenceSandbox(data);
 	const server = new N8nServer();
+	const queue: QueueMode | undefined = options.queue
+		? {
+				redis: new RedisServer(),
+				postgres: new PostgresServer(),
+				webhook: new N8nServer(),
+				workers: Array.from({ length: options.queue.workers }, () => new N8nServer()),
+			}
+		: undefined;
 	const workDir = mkdtempSync(join(tmpdir(), 'n8n-sequence-setup-'));
 	const stopAll = async () => {
+		if (queue) await Promise.all([...queue.workers, queue.webhook].map((n8nProcess) => n8nProcess.stop()));
 		await server.stop();
+		if (queue) await Promise.all([queue.redis.stop(), queue.postgres.stop()]);
 		await sandbox.stop();
 		rmSync(workDir, { recursive: true, force: true });
 	};
@@ -75,7 +115,29 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
 		const sandboxUrl = await sandbox.start(options.sandboxPort ?? 0);
 		log(`Sequence sandbox listening on ${sandboxUrl}`);
 		await timed(timings, 'installN8n', () => ensureN8nInstalled(log));
-		await server.prepare({ port: options.port });
+		let sharedEnv: NodeJS.ProcessEnv = {};
+		if (queue) {
+			await timed(timings, 'startRedisAndPostgres', () => Promise.all([queue.redis.start(log), queue.postgres.start(log)]));
+			log(`Redis on 127.0.0.1:${queue.redis.port}, PostgreSQL on 127.0.0.1:${queue.postgres.port}`);
+			const webhookPort = await freePort();
+			sharedEnv = {
+				...queue.postgres.n8nEnvironment(),
+				EXECUTIONS_MODE: 'queue',
+				QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+				QUEUE_BULL_REDIS_PORT: String(queue.redis.port),
+				// The URLs the editor shows and Sequence calls are the webhook process's.
+				WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/`,
+				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+				// See "Performance and production settings" in the README.
+				N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true',
+				...options.queue?.env,
+			};
+			await server.prepare({ port: options.port, sharedEnv });
+			await queue.webhook.prepare({ userFolder: server.userFolder, port: webhookPort, sharedEnv });
+		} else {
+			await server.prepare({ port: options.port });
+		}
 
 		const tarball = await timed(timings, 'pack', () => packProject(workDir));
 		log(`Installing ${tarball.split('/').pop()} into n8n (as Settings → Community Nodes does)...`);
@@ -92,7 +154,10 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
 		rmSync(join(workDir, 'credentials.json'));
 
 		log(`Starting n8n on ${server.url}...`);
-		await timed(timings, 'startN8n', () => server.start({ log: options.n8nLog, env: options.n8nEnv }));
+		const mainEnv: NodeJS.ProcessEnv = { [PROCESS_NAME_VARIABLE]: 'main', ...options.n8nEnv };
+		// In queue mode production webhooks are the webhook process's job alone.
+		if (queue) mainEnv.N8N_DISABLE_PRODUCTION_MAIN_PROCESS = 'true';
+		await timed(timings, 'startN8n', () => server.start({ log: options.n8nLog, env: mainEnv }));
 
 		const ownerPassword = options.ownerPassword ?? randomPassword();
 		const setupResponse = await fetch(`${server.url}/rest/owner/setup`, {
@@ -128,11 +193,31 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
 		});
 		log('All workflows are published.');
 
-		return { sandbox, server, data, ownerPassword, authCookie, timings, rest, stop: stopAll };
+		if (queue) {
+			await timed(timings, 'startWebhookAndWorkers', () =>
+				Promise.all([
+					queue.webhook.start({ command: ['webhook'], env: { [PROCESS_NAME_VARIABLE]: 'webhook-1' }, log: options.n8nLog }),
+					...queue.workers.map(async (worker, index) => {
+						await worker.prepare({ userFolder: server.userFolder, sharedEnv });
+						const concurrency = options.queue?.workerConcurrency;
+						await worker.start({
+							command: ['worker', ...(concurrency ? [`--concurrency=${concurrency}`] : [])],
+							env: { [PROCESS_NAME_VARIABLE]: `worker-${index + 1}`, QUEUE_HEALTH_CHECK_PORT: String(worker.port) },
+							log: options.n8nLog,
+						});
+					}),
+				]),
+			);
+			log(`Webhook process on ${queue.webhook.url}, ${queue.workers.length} workers.`);
+		}
+
+		const webhookBaseUrl = queue ? queue.webhook.url : server.url;
+		return { sandbox, server, queue, webhookBaseUrl, data, ownerPassword, authCookie, timings, rest, stop: stopAll };
 	} catch (error) {
-		const tail = server.logs.slice(-30).join('\n');
+		const processes = [['main', server] as const, ...(queue ? [['webhook', queue.webhook] as const, ...queue.workers.map((worker, index) => [`worker-${index + 1}`, worker] as const)] : [])];
+		const tail = processes.map(([name, n8nProcess]) => `--- n8n ${name} log ---\n${n8nProcess.logs.slice(-30).join('\n')}`).join('\n');
 		await stopAll();
-		throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- n8n log ---\n${tail}`);
+		throw new Error(`${error instanceof Error ? error.message : String(error)}\n${tail}`);
 	}
 }
 

@@ -144,10 +144,13 @@ export async function freePort(): Promise<number> {
 export interface N8nServerOptions {
 	userFolder?: string;
 	port?: number;
+	/** Environment of every process and CLI command of this n8n (e.g. its database, queue mode). */
+	sharedEnv?: NodeJS.ProcessEnv;
+	/** Extra environment of the process started by `start` only. */
 	env?: NodeJS.ProcessEnv;
 	log?: Log;
-	/** Extra n8n sub-command (default "start"). */
-	command?: string;
+	/** The n8n sub-command and its flags (default ["start"]; e.g. ["worker", "--concurrency=5"]). */
+	command?: string[];
 }
 
 export class N8nServer {
@@ -156,6 +159,7 @@ export class N8nServer {
 	port = 0;
 	private child?: ChildProcess;
 	private ownsUserFolder = false;
+	private sharedEnv: NodeJS.ProcessEnv = {};
 
 	get url(): string {
 		return `http://127.0.0.1:${this.port}`;
@@ -186,6 +190,7 @@ export class N8nServer {
 			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
 			DB_SQLITE_POOL_SIZE: '1',
 			N8N_LOG_LEVEL: 'info',
+			...this.sharedEnv,
 			...extra,
 		};
 	}
@@ -194,6 +199,7 @@ export class N8nServer {
 		this.ownsUserFolder = !options.userFolder;
 		this.userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), 'n8n-sequence-e2e-'));
 		this.port = options.port ?? (await freePort());
+		this.sharedEnv = options.sharedEnv ?? {};
 	}
 
 	/** Runs an n8n CLI command (e.g. import:workflow) against this server's database. */
@@ -205,7 +211,7 @@ export class N8nServer {
 		if (!this.userFolder) await this.prepare(options);
 		const brokerPort = await freePort();
 		const env = this.environment({ N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...options.env });
-		this.child = spawn(process.execPath, [n8nBinary(), options.command ?? 'start'], {
+		this.child = spawn(process.execPath, [n8nBinary(), ...(options.command ?? ['start'])], {
 			cwd: this.userFolder,
 			env,
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -238,6 +244,16 @@ export class N8nServer {
 			await new Promise((resolvePromise) => setTimeout(resolvePromise, 500));
 		}
 		throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s:\n${this.logs.slice(-40).join('\n')}`);
+	}
+
+	/** Kills the process group at once, as a crash or an out-of-memory kill would. */
+	async crash(): Promise<void> {
+		const child = this.child;
+		this.child = undefined;
+		if (!child || child.exitCode !== null || !child.pid) return;
+		const exited = new Promise((resolvePromise) => child.once('exit', resolvePromise));
+		process.kill(-child.pid, 'SIGKILL');
+		await exited;
 	}
 
 	/** Stops n8n (and its task runner) and removes the user folder it created. */
