@@ -38,7 +38,7 @@ export const description: INodeProperties[] = [
 				name: 'Automatic',
 				value: 'automatic',
 				description:
-					'A key made from this execution, node and item: retries of this node (and n8n\'s Retry On Fail) can never trigger twice',
+					'A key made from this execution, node and item: retries of this node (and n8n\'s Retry On Fail) can never trigger twice. A new execution for the same event gets a new key: use Custom if an event can arrive twice',
 			},
 			{
 				name: 'Custom',
