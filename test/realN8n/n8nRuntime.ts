@@ -260,25 +260,29 @@ export class N8nServer {
 	async stop(): Promise<void> {
 		const child = this.child;
 		this.child = undefined;
-		if (child && child.exitCode === null && child.pid) {
-			const exited = new Promise((resolvePromise) => child.once('exit', resolvePromise));
-			try {
-				process.kill(-child.pid, 'SIGTERM');
-			} catch {
-				child.kill('SIGTERM');
-			}
-			const timer = setTimeout(() => {
-				try {
-					process.kill(-child.pid!, 'SIGKILL');
-				} catch {
-					child.kill('SIGKILL');
-				}
-			}, 15_000);
-			await exited;
-			clearTimeout(timer);
-		}
+		await stopProcessGroup(child, 'SIGTERM', 15_000);
 		if (this.ownsUserFolder && this.userFolder) rmSync(this.userFolder, { recursive: true, force: true });
 	}
+}
+
+/**
+ * Stops a process started with `detached: true` together with its children (n8n's task
+ * runner, postgres's backends): `signal` first, SIGKILL after `graceMs`.
+ */
+export async function stopProcessGroup(child: ChildProcess | undefined, signal: NodeJS.Signals, graceMs: number): Promise<void> {
+	if (!child || child.exitCode !== null || !child.pid) return;
+	const exited = new Promise((resolvePromise) => child.once('exit', resolvePromise));
+	const signalGroup = (groupSignal: NodeJS.Signals) => {
+		try {
+			process.kill(-child.pid!, groupSignal);
+		} catch {
+			child.kill(groupSignal);
+		}
+	};
+	signalGroup(signal);
+	const timer = setTimeout(() => signalGroup('SIGKILL'), graceMs);
+	await exited;
+	clearTimeout(timer);
 }
 
 /** Lists the tarballs in a folder (npm pack output). */

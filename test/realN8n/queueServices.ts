@@ -7,7 +7,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 
 import { POSTGRESQL, REDIS, ensureDebianPackages, postgresBinDir } from './debianPackages';
-import { type Log, freePort, run } from './n8nRuntime';
+import { type Log, freePort, run, stopProcessGroup } from './n8nRuntime';
 
 async function waitUntil(what: string, check: () => Promise<boolean>, child: ChildProcess, output: string[], timeoutMs = 30_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
@@ -57,25 +57,6 @@ function spawnService(command: string, args: string[], output: string[]): ChildP
 	return child;
 }
 
-async function stopService(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-	if (!child || child.exitCode !== null || !child.pid) return;
-	const exited = new Promise((resolve) => child.once('exit', resolve));
-	try {
-		process.kill(-child.pid, signal);
-	} catch {
-		child.kill(signal);
-	}
-	const timer = setTimeout(() => {
-		try {
-			process.kill(-child.pid!, 'SIGKILL');
-		} catch {
-			child.kill('SIGKILL');
-		}
-	}, 10_000);
-	await exited;
-	clearTimeout(timer);
-}
-
 /** A Redis server that keeps nothing on disk. */
 export class RedisServer {
 	readonly output: string[] = [];
@@ -101,8 +82,7 @@ export class RedisServer {
 	}
 
 	async stop(): Promise<void> {
-		// SIGINT is PostgreSQL's fast shutdown: it does not wait for n8n's pooled connections.
-		await stopService(this.child, 'SIGINT');
+		await stopProcessGroup(this.child, 'SIGTERM', 10_000);
 		this.child = undefined;
 		if (this.dir) rmSync(this.dir, { recursive: true, force: true });
 	}
@@ -182,7 +162,7 @@ export class PostgresServer {
 
 	async stop(): Promise<void> {
 		// SIGINT is PostgreSQL's fast shutdown: it does not wait for n8n's pooled connections.
-		await stopService(this.child, 'SIGINT');
+		await stopProcessGroup(this.child, 'SIGINT', 10_000);
 		this.child = undefined;
 		if (this.dir) rmSync(this.dir, { recursive: true, force: true });
 	}
