@@ -62,7 +62,7 @@ afterAll(async () => {
 /** Our icon, served by n8n from the installed package, and actually loaded. */
 async function expectOurIcon(scope: Locator, theme: Theme): Promise<void> {
 	const icon = await imageIn(scope);
-	expect(pathOf(icon.src)).toMatch(new RegExp(`^/icons/${PACKAGE}/.+/${ICON_FILE[theme].replace('.', '\\.')}$`));
+	expect(pathOf(icon.src)).toMatch(new RegExp(`^/icons/${PACKAGE}/.+/${ICON_FILE[theme].replace(/\./g, '\\.')}$`));
 	expect(icon.naturalWidth).toBeGreaterThan(0);
 }
 
