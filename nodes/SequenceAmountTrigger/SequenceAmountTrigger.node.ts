@@ -56,7 +56,8 @@ export class SequenceAmountTrigger implements INodeType {
 		// Not 1: n8n evaluates a legacy Webhook-v1 expression on every request for any
 		// webhook node at typeVersion 1, which costs an expression-isolate round trip.
 		version: 1.1,
-		subtitle: '={{ "Auth: " + ($parameter["authentication"] || "none") }}',
+		subtitle:
+			'={{ "Auth: " + ({ none: "None", queryToken: "Query Token", headerSecret: "Header Secret", basicAuth: "Basic Auth" }[$parameter["authentication"]] || "None") }}',
 		description: 'Starts the workflow when a Sequence rule asks how much to move (Query Remote API)',
 		defaults: { name: 'Sequence Amount Request' },
 		inputs: [],

@@ -1,23 +1,13 @@
 // `npm start`: the Sequence sandbox and a real n8n with this package installed, the
 // demo workflows imported and published, and an owner account, until Ctrl-C.
 // `--smoke` starts everything, plays each demo once, checks the answers and exits.
-import { createServer } from 'net';
 import { request } from 'undici';
 
 import { DEMO_WEBHOOK_SECRET, PATHS } from './demoWorkflows';
 import { OWNER, startEnvironment } from './environment';
-import { freePort } from './n8nRuntime';
+import { portIfFree } from './n8nRuntime';
 
 const say = (message: string) => process.stdout.write(`${message}\n`);
-
-async function portOr(preferred: number): Promise<number> {
-	const probe = await new Promise<boolean>((resolve) => {
-		const server = createServer();
-		server.once('error', () => resolve(false));
-		server.listen(preferred, '127.0.0.1', () => server.close(() => resolve(true)));
-	});
-	return probe ? preferred : await freePort();
-}
 
 async function post(url: string, body: unknown): Promise<{ status: number; text: string }> {
 	const response = await request(url, {
@@ -33,8 +23,8 @@ async function main(): Promise<void> {
 	const started = Date.now();
 	const environment = await startEnvironment({
 		log: (message) => say(`· ${message}`),
-		port: await portOr(5678),
-		sandboxPort: await portOr(4010),
+		port: await portIfFree(5678),
+		sandboxPort: await portIfFree(4010),
 		maxWaitSeconds: 10,
 	});
 	let stopping = false;

@@ -141,6 +141,16 @@ export async function freePort(): Promise<number> {
 	});
 }
 
+/** `preferred` when it is free on 127.0.0.1 (stable URLs for people and screenshots), else any free port. */
+export async function portIfFree(preferred: number): Promise<number> {
+	const free = await new Promise<boolean>((resolvePromise) => {
+		const server = createServer();
+		server.once('error', () => resolvePromise(false));
+		server.listen(preferred, '127.0.0.1', () => server.close(() => resolvePromise(true)));
+	});
+	return free ? preferred : await freePort();
+}
+
 export interface N8nServerOptions {
 	userFolder?: string;
 	port?: number;

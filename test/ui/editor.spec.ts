@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { CHROMIUM, ensureDebianPackages } from '../realN8n/debianPackages';
 import { DEMO_WEBHOOK_SECRET, IDS, PATHS } from '../realN8n/demoWorkflows';
 import { type Environment, OWNER, startEnvironment } from '../realN8n/environment';
+import { portIfFree } from '../realN8n/n8nRuntime';
 import {
 	ICON_FILE,
 	type Theme,
@@ -40,7 +41,8 @@ const started = Date.now();
 
 beforeAll(async () => {
 	await ensureDebianPackages([CHROMIUM], log);
-	environment = await startEnvironment({ log });
+	// The demo's ports when free, so that the URLs in the screenshots stay the same from run to run.
+	environment = await startEnvironment({ log, port: await portIfFree(5678), sandboxPort: await portIfFree(4010) });
 	log(`n8n ready after ${Math.round((Date.now() - started) / 1000)} s; timings (ms): ${JSON.stringify(environment.timings)}`);
 	browser = await launchChromium();
 	log(`Chromium ${browser.version()}`);
@@ -97,6 +99,7 @@ describe.each(THEMES)('the n8n editor (%s theme)', (theme) => {
 		const respond = canvasNode(page, 'Respond With Amount');
 		expect(await trigger.getAttribute('data-node-type')).toBe(`${PACKAGE}.sequenceAmountTrigger`);
 		expect(await respond.getAttribute('data-node-type')).toBe(`${PACKAGE}.sequenceRespondWithAmount`);
+		expect(await trigger.innerText()).toContain('Auth: Query Token');
 		await expectOurIcon(trigger, theme);
 		await expectOurIcon(respond, theme);
 		await screenshot(page, 'workflow-query-remote-api', theme);
