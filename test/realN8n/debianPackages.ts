@@ -33,7 +33,9 @@ function isRoot(): boolean {
 }
 
 async function apt(args: string[], log: Log): Promise<void> {
-	const [command, commandArgs] = isRoot() ? ['apt-get', args] : ['sudo', ['-n', 'apt-get', ...args]];
+	// Waits for another apt-get (ours or the system's) instead of failing on dpkg's lock.
+	const aptArgs = ['-o', 'DPkg::Lock::Timeout=300', ...args];
+	const [command, commandArgs] = isRoot() ? ['apt-get', aptArgs] : ['sudo', ['-n', 'apt-get', ...aptArgs]];
 	await run(command, commandArgs, {
 		cwd: process.cwd(),
 		env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
@@ -41,11 +43,20 @@ async function apt(args: string[], log: Log): Promise<void> {
 	});
 }
 
+let aptTurn: Promise<void> = Promise.resolve();
+
 /**
  * Installs the packages that are missing with apt-get (as root, or through password-less
  * sudo). The package lists are refreshed only when a first attempt fails, since that is slow.
  */
 export async function ensureDebianPackages(packages: DebianPackage[], log: Log = () => undefined): Promise<void> {
+	// One apt-get at a time: dpkg has a single lock (Redis and PostgreSQL start side by side).
+	const turn = aptTurn.then(() => installMissing(packages, log));
+	aptTurn = turn.catch(() => undefined);
+	await turn;
+}
+
+async function installMissing(packages: DebianPackage[], log: Log): Promise<void> {
 	const missing = packages.filter((pkg) => !pkg.provides());
 	if (!missing.length) return;
 	const names = missing.map((pkg) => pkg.name);
@@ -60,10 +71,17 @@ export async function ensureDebianPackages(packages: DebianPackage[], log: Log =
 		}
 	} catch (error) {
 		throw new Error(
-			`Could not install ${names.join(', ')} with apt-get (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). ` +
+			`Could not install ${names.join(', ')} with apt-get (${aptProblem(error)}). ` +
 				`Install them yourself (sudo apt-get install ${names.join(' ')}) and run the command again.`,
 		);
 	}
 	const stillMissing = missing.filter((pkg) => !pkg.provides()).map((pkg) => pkg.name);
 	if (stillMissing.length) throw new Error(`apt-get ran, but ${stillMissing.join(', ')} is still missing.`);
+}
+
+/** apt-get's own error lines ("E: …"), or the first line of the error. */
+function aptProblem(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	const aptErrors = message.split('\n').filter((line) => line.startsWith('E: '));
+	return aptErrors.length ? aptErrors.join(' ') : message.split('\n')[0];
 }

@@ -7,6 +7,7 @@ import { join } from 'path';
 import { SequenceSandbox, type SandboxData, loadSandboxData } from '../sandbox/sequenceSandbox';
 import { type DemoSetup, demoCredentials, demoWorkflows } from './demoWorkflows';
 import { type Log, N8nServer, PROJECT_ROOT, ensureN8nInstalled, freePort, installPackageInto, packProject } from './n8nRuntime';
+import { POSTGRESQL, REDIS, ensureDebianPackages } from './debianPackages';
 import { PostgresServer, RedisServer } from './queueServices';
 
 export const SANDBOX_DATA_FILE = join(PROJECT_ROOT, 'test', 'sandbox', 'data', 'sandbox.json');
@@ -117,6 +118,7 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
 		await timed(timings, 'installN8n', () => ensureN8nInstalled(log));
 		let sharedEnv: NodeJS.ProcessEnv = {};
 		if (queue) {
+			await timed(timings, 'installRedisAndPostgres', () => ensureDebianPackages([REDIS, POSTGRESQL], log));
 			await timed(timings, 'startRedisAndPostgres', () => Promise.all([queue.redis.start(log), queue.postgres.start(log)]));
 			log(`Redis on 127.0.0.1:${queue.redis.port}, PostgreSQL on 127.0.0.1:${queue.postgres.port}`);
 			const webhookPort = await freePort();
