@@ -1,7 +1,7 @@
 // Redis and PostgreSQL for n8n's queue mode, each a private throw-away server on 127.0.0.1
 // (own data folder, own port), started from Debian's packages and removed after use.
 import { type ChildProcess, spawn } from 'child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
 import { Socket } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -115,7 +115,9 @@ export class PostgresServer {
 			const gid = Number((await run('id', ['-g', 'postgres'], { cwd: this.dir })).trim());
 			chmodSync(this.dir, 0o755);
 			chownSync(dataDir, uid, gid);
-			asUser = ['runuser', '-u', 'postgres', '--'];
+			// By full path: /usr/sbin is often not on a non-root-style PATH (CI's, for one).
+			const runuser = ['/usr/sbin/runuser', '/sbin/runuser'].find((candidate) => existsSync(candidate)) ?? 'runuser';
+			asUser = [runuser, '-u', 'postgres', '--'];
 		}
 		const command = (binary: string, args: string[]): [string, string[]] =>
 			asUser.length ? [asUser[0], [...asUser.slice(1), join(bin, binary), ...args]] : [join(bin, binary), args];
