@@ -109,6 +109,9 @@ export class Sequence implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const returnData: INodeExecutionData[] = [];
+		// When a later item fails, the output of the earlier ones is lost with the error, so the
+		// error has to say which rules did fire: re-running the execution would fire them again.
+		const alreadyTriggered: TriggeredItem[] = [];
 		const run = new NodeRun(triggerRule.executionKey(this), items.length > 0 ? (this.getWorkflowDataProxy(0).$runIndex as number) : 0);
 
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -116,7 +119,9 @@ export class Sequence implements INodeType {
 				const resource = this.getNodeParameter('resource', itemIndex) as string;
 				const operation = this.getNodeParameter('operation', itemIndex) as string;
 				if (resource === 'rule' && operation === 'trigger') {
-					returnData.push(...(await triggerRule.execute.call(this, itemIndex, run)));
+					const triggered = await triggerRule.execute.call(this, itemIndex, run);
+					returnData.push(...triggered);
+					alreadyTriggered.push(...triggered.map((item) => ({ itemIndex, requestId: item.json.requestId as string | null })));
 				} else if (resource === 'account' && operation === 'getMany') {
 					returnData.push(...(await getManyAccounts.execute.call(this, itemIndex, run)));
 				} else {
@@ -132,12 +137,37 @@ export class Sequence implements INodeType {
 					continue;
 				}
 				// Both constructors hand back an error that is already of their kind unchanged.
-				if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+				const failure =
+					error instanceof NodeApiError
+						? new NodeApiError(this.getNode(), error as unknown as JsonObject)
+						: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+				if (alreadyTriggered.length > 0) {
+					failure.description = `${failure.description ?? ''} ${describeAlreadyTriggered(alreadyTriggered)}`.trim();
+					failure.context.alreadyTriggered = alreadyTriggered;
+				}
+				throw failure;
 			}
 		}
 		return [returnData];
 	}
+}
+
+interface TriggeredItem {
+	itemIndex: number;
+	requestId: string | null;
+}
+
+function describeAlreadyTriggered(triggered: TriggeredItem[]): string {
+	const shown = triggered
+		.slice(0, 10)
+		.map(({ itemIndex, requestId }) => `item ${itemIndex}${requestId ? ` (request ID ${requestId})` : ''}`)
+		.join(', ');
+	const more = triggered.length > 10 ? ` and ${triggered.length - 10} more` : '';
+	return (
+		`Before this failure, ${triggered.length === 1 ? 'one earlier item had' : `${triggered.length} earlier items had`} already triggered ` +
+		`${triggered.length === 1 ? 'its rule' : 'their rules'}: ${shown}${more}. Retrying this execution would trigger ${triggered.length === 1 ? 'it' : 'them'} ` +
+		'again unless the Idempotency Key is Custom; to carry on past failed items, set Settings → On Error → Continue.'
+	);
 }
 
 /** What "Continue On Fail" puts in the output for a failed item. */

@@ -23,8 +23,17 @@ export function parseRuleId(input: unknown): string | undefined {
 	if (typeof input !== 'string' && typeof input !== 'number') return undefined;
 	const text = String(input).trim();
 	const fromUrl = RULE_ID_IN_URL.exec(text);
-	const candidate = fromUrl ? decodeURIComponent(fromUrl[1]) : text;
-	return RULE_ID.test(candidate) ? candidate : undefined;
+	const candidate = fromUrl ? decodedOrUndefined(fromUrl[1]) : text;
+	return candidate !== undefined && RULE_ID.test(candidate) ? candidate : undefined;
+}
+
+/** A broken percent escape ("%E0%A4%A") makes the pasted URL unusable, not the node crash. */
+function decodedOrUndefined(text: string): string | undefined {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return undefined;
+	}
 }
 
 /** A secret as the user pasted it, without surrounding spaces or a leading "Bearer ". */

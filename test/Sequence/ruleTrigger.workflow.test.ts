@@ -276,6 +276,29 @@ describe('Sequence node: Rule → Trigger', () => {
 			expect(requests).toHaveLength(2);
 		});
 
+		it("Idempotency Off with n8n's Retry On Fail is refused before anything is sent", async () => {
+			const requests = mockSequence(PATH, [{ status: 500 }, triggerOk(RULE)]);
+			const workflow = trigger({ idempotency: 'off' });
+			Object.assign(workflow.nodes[1], { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 });
+			const result = await runWorkflow(workflow, { credentials });
+			expect(requests).toHaveLength(0);
+			expect(errorOf(result).message).toBe(
+				"Idempotency is Off while the node's Retry On Fail setting is on, which could trigger the rule twice. Nothing was sent.",
+			);
+		});
+
+		it.each([
+			['automatic', {}, /may have been triggered: check it in Sequence before running this again\. Running the execution again sends a new automatic idempotency key/],
+			['custom', { idempotencyKey: 'invoice-7' }, /Running this again with the same Idempotency Key is safe/],
+		])('Idempotency %s: when 5xx retries run out, the message says whether running again is safe', async (mode, extra, advice) => {
+			mockSequence(PATH, [{ status: 502 }, { status: 502 }]);
+			const result = await runWorkflow(trigger({ idempotency: mode, ...extra, options: { maxRetries: 1 } }), { credentials });
+			const error = errorOf(result);
+			expect(error.message).toBe('Sequence had a problem on its side (502) (tried 2 times), so the node could not trigger rule ru_12345');
+			expect(error.description).toMatch(advice);
+			expect(error.description).not.toMatch(/Try again in a few minutes/);
+		});
+
 		it("n8n's own Retry On Fail reuses the key, so the rule cannot fire twice", async () => {
 			const requests = mockSequence(PATH, [{ status: 500 }, triggerOk(RULE)]);
 			const workflow = trigger({ options: { maxRetries: 0 } });
@@ -334,6 +357,40 @@ describe('Sequence node: Rule → Trigger', () => {
 		});
 	});
 
+	it('never follows a redirect: the secret and the trigger do not go to another host', async () => {
+		// Real servers on loopback: the redirect must really not be followed by n8n's HTTP layer.
+		const elsewhere: Array<Record<string, unknown>> = [];
+		const other = createServer((request, response) => {
+			elsewhere.push(request.headers);
+			response.end(JSON.stringify({ code: 'OK', message: 'ok', data: { requestId: 'elsewhere' } }));
+		});
+		await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+		const otherHost = `localhost:${(other.address() as AddressInfo).port}`;
+		let redirected = 0;
+		const redirecting = createServer((_request, response) => {
+			redirected++;
+			response.writeHead(307, { Location: `http://${otherHost}${PATH}` }).end();
+		});
+		await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+		nock.enableNetConnect(/127\.0\.0\.1|localhost/);
+		try {
+			const baseUrl = `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`;
+			const result = await runWorkflow(trigger(), { credentials: { sequenceRuleApi: { ...ruleCredentials, baseUrl } } });
+			const error = errorOf(result) as NodeApiError;
+			expect(redirected).toBe(1);
+			expect(elsewhere).toEqual([]);
+			expect(error.message).toBe("Sequence's address answered with a redirect (307), so the node did not trigger rule ru_12345");
+			expect(error.description).toContain(`sent the request on to ${otherHost}`);
+			expect(error.httpCode).toBe('307');
+		} finally {
+			nock.disableNetConnect();
+			for (const server of [redirecting, other]) {
+				server.closeAllConnections();
+				await new Promise((resolve) => server.close(resolve));
+			}
+		}
+	});
+
 	it('never repeats a secret that a server echoes back in its error', async () => {
 		mockSequence(PATH, [
 			{ status: 401, body: { message: `bad signature: Bearer ${RULE_SECRET}`, requestId: `id-${RULE_SECRET}` } },
@@ -342,6 +399,28 @@ describe('Sequence node: Rule → Trigger', () => {
 		const error = errorOf(result);
 		expect(error.description).toContain('bad signature: Bearer [redacted]');
 		expect(JSON.stringify(result.run.data.resultData)).not.toContain(RULE_SECRET);
+	});
+
+	it('when a later item fails, the error names the items whose rule had already fired', async () => {
+		mockSequence('/rules/ru_a/trigger', [triggerOk('ru_a', 'req-a')]);
+		mockSequence('/rules/ru_b/trigger', [triggerOk('ru_b', 'req-b')]);
+		mockSequence('/rules/ru_bad/trigger', [{ status: 400, body: { message: 'Rule is not API-enabled', requestId: 'req-bad' } }]);
+		const workflow = manualToSequence({ resource: 'rule', operation: 'trigger', ruleId: '={{ $json.rule }}' });
+		const result = await runWorkflow(workflow, {
+			credentials,
+			startNode: 'Sequence',
+			startItems: [[{ rule: 'ru_a' }, { rule: 'ru_b' }, { rule: 'ru_bad' }]],
+		});
+		const error = errorOf(result) as NodeApiError;
+		expect(error.message).toBe('Sequence rejected the request to trigger rule ru_bad (400 Bad Request)');
+		expect(error.description).toContain('Sequence request ID for support: req-bad.');
+		expect(error.description).toContain(
+			'Before this failure, 2 earlier items had already triggered their rules: item 0 (request ID req-a), item 1 (request ID req-b).',
+		);
+		expect(error.context.alreadyTriggered).toEqual([
+			{ itemIndex: 0, requestId: 'req-a' },
+			{ itemIndex: 1, requestId: 'req-b' },
+		]);
 	});
 
 	describe('Continue On Fail', () => {

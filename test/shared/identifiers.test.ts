@@ -13,7 +13,7 @@ describe('rule IDs', () => {
 		expect(parseRuleId(input)).toBe(expected);
 	});
 
-	it.each(['', '   ', 'ru 123', '../accounts', 'https://api.getsequence.io/accounts', 'ru_1/trigger?x', null, {}, 'a'.repeat(200)])(
+	it.each(['', '   ', 'ru 123', '../accounts', 'https://api.getsequence.io/accounts', 'ru_1/trigger?x', 'https://api.getsequence.io/rules/%E0%A4%A/trigger', null, {}, 'a'.repeat(200)])(
 		'refuses %p',
 		(input) => {
 			expect(parseRuleId(input)).toBeUndefined();

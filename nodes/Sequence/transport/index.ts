@@ -39,6 +39,11 @@ export interface SequenceRequest {
 	retryWhenOutcomeUnknown: boolean;
 	/** What the request is for, in the user's words: "trigger the rule", "list the accounts". */
 	purpose: string;
+	/**
+	 * What the user should do when Sequence may have acted although no success was seen
+	 * (5xx, dropped connection, timeout): whether running again is safe depends on the key.
+	 */
+	outcomeUnknownAdvice?: string;
 }
 
 export interface SequenceResponse {
@@ -57,6 +62,8 @@ interface AttemptFailure {
 	requestId?: string;
 	sequenceMessage?: string;
 	retryAfterHeader?: unknown;
+	/** For a redirect: the host it pointed to (not followed). */
+	redirectHost?: string;
 	/** True when Sequence may have acted on the request although no success was seen. */
 	outcomeUnknown: boolean;
 }
@@ -119,6 +126,16 @@ function header(headers: IN8nHttpFullResponse['headers'] | undefined, name: stri
 	return key === undefined ? undefined : headers[key];
 }
 
+/** The host a Location header points to, resolved against the request's URL. */
+function hostOf(location: unknown, requestUrl: string): string | undefined {
+	if (typeof location !== 'string') return undefined;
+	try {
+		return new URL(location, requestUrl).host;
+	} catch {
+		return undefined;
+	}
+}
+
 /** Digs the network error code out of whatever n8n's HTTP layer threw. */
 function networkErrorCode(error: unknown): string | undefined {
 	const seen = new Set<unknown>();
@@ -143,24 +160,23 @@ function describeFailure(failure: AttemptFailure, request: SequenceRequest, host
 	const sequenceSaid = failure.sequenceMessage ? ` Sequence said: "${failure.sequenceMessage}".` : '';
 	const reference = failure.requestId ? ` Sequence request ID for support: ${failure.requestId}.` : '';
 	const status = failure.statusCode;
+	const advice = failure.outcomeUnknown && request.outcomeUnknownAdvice ? ` ${request.outcomeUnknownAdvice}` : '';
 	if (failure.networkCode === 'TIMEOUT') {
 		return {
 			message: `Sequence did not answer in time${tried}, so the node could not ${request.purpose}`,
-			description: `No reply from ${host} before the timeout. Check your connection to Sequence, or raise the node's Timeout option.${
-				failure.outcomeUnknown && !request.retryWhenOutcomeUnknown
-					? ' The request may still have been carried out: check the rule in Sequence before running it again.'
-					: ''
-			}`,
+			description: `No reply from ${host} before the timeout. Check your connection to Sequence, or raise the node's Timeout option.${advice}`,
 		};
 	}
 	if (failure.networkCode) {
 		return {
 			message: `Could not reach Sequence${tried}, so the node could not ${request.purpose}`,
-			description: `The connection to ${host} failed (${failure.networkCode}). Check the Base URL in the "${credentialName}" credential and your network or proxy settings.${
-				failure.outcomeUnknown && !request.retryWhenOutcomeUnknown
-					? ' The connection dropped after the request was sent, so it may have been carried out: check the rule in Sequence before running it again.'
-					: ''
-			}`,
+			description: `The connection to ${host} failed (${failure.networkCode}). Check the Base URL in the "${credentialName}" credential and your network or proxy settings.${advice}`,
+		};
+	}
+	if (status !== undefined && status >= 300 && status < 400) {
+		return {
+			message: `Sequence's address answered with a redirect (${status}), so the node did not ${request.purpose}`,
+			description: `${host} sent the request on to ${failure.redirectHost ?? 'another address'}. The node never follows redirects, so your secret was not sent there. Check the Base URL in the "${credentialName}" credential (normally ${SEQUENCE_BASE_URL}).${reference}`,
 		};
 	}
 	switch (status) {
@@ -204,11 +220,7 @@ function describeFailure(failure: AttemptFailure, request: SequenceRequest, host
 	if (status !== undefined && status >= 500) {
 		return {
 			message: `Sequence had a problem on its side (${status})${tried}, so the node could not ${request.purpose}`,
-			description: `This is usually temporary: try again in a few minutes. If it persists, contact Sequence support.${
-				failure.outcomeUnknown && !request.retryWhenOutcomeUnknown
-					? ' It was not retried automatically because, without an idempotency key, a retry could trigger the rule twice; check the rule in Sequence before running it again.'
-					: ''
-			}${sequenceSaid}${reference}`,
+			description: `This is usually temporary.${advice || ' Try again in a few minutes.'} If it persists, contact Sequence support.${sequenceSaid}${reference}`,
 		};
 	}
 	return {
@@ -293,6 +305,9 @@ async function sendOnce(
 		body: JSON.stringify(request.body),
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// A redirect would carry the secret header (n8n only strips Authorization and
+		// cookies across origins) and re-send a trigger to another host: never followed.
+		disableFollowRedirect: true,
 		timeout: request.timeoutMs,
 	};
 	try {
@@ -368,6 +383,7 @@ export async function sequenceApiRequest(
 				requestId: redactSecrets(findRequestId(body) ?? '', secrets) || undefined,
 				sequenceMessage: typeof body?.message === 'string' ? redactSecrets(body.message, secrets).slice(0, 300) : undefined,
 				retryAfterHeader: header(response.headers, 'retry-after'),
+				redirectHost: statusCode >= 300 && statusCode < 400 ? hostOf(header(response.headers, 'location'), url) : undefined,
 				outcomeUnknown: statusCode >= 500,
 			};
 		}

@@ -38,7 +38,7 @@ export const description: INodeProperties[] = [
 				name: 'Automatic',
 				value: 'automatic',
 				description:
-					'A key made from this execution, node and item: retries of this node (and n8n\'s Retry On Fail) can never trigger twice. A new execution for the same event gets a new key: use Custom if an event can arrive twice',
+					'A key made from this execution, node and item: the node\'s retries and n8n\'s Retry On Fail reuse it, so they can never trigger twice. Retrying the whole execution, or the same event arriving again, makes a new key: use Custom for those',
 			},
 			{
 				name: 'Custom',
@@ -48,7 +48,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Off',
 				value: 'off',
-				description: 'Send no key. Failed requests are then only retried after a 429.',
+				description: "Send no key. Failed requests are then only retried after a 429, and n8n's Retry On Fail setting is refused",
 			},
 		],
 		description: 'How Sequence recognises a repeated request as the same trigger',
@@ -103,13 +103,43 @@ function readRuleId(context: IExecuteFunctions, itemIndex: number): string {
 	return ruleId;
 }
 
+type IdempotencyMode = 'automatic' | 'custom' | 'off';
+
+/** What to do when Sequence may have triggered the rule although no success was seen. */
+const OUTCOME_UNKNOWN_ADVICE: Record<IdempotencyMode, string> = {
+	automatic:
+		'The rule may have been triggered: check it in Sequence before running this again. Running the execution again sends a new automatic idempotency key, so Sequence could trigger the rule a second time.',
+	custom: 'Running this again with the same Idempotency Key is safe: Sequence does not trigger the rule twice for one key.',
+	off: 'It was not retried automatically because, without an idempotency key, a retry could trigger the rule twice; check the rule in Sequence before running it again.',
+};
+
+function readIdempotencyMode(context: IExecuteFunctions, itemIndex: number): IdempotencyMode {
+	const mode = context.getNodeParameter('idempotency', itemIndex, 'automatic') as string;
+	if (mode !== 'automatic' && mode !== 'custom' && mode !== 'off') {
+		throw new NodeOperationError(context.getNode(), `Unknown idempotency mode "${mode}"`, { itemIndex });
+	}
+	if (mode === 'off' && context.getNode().retryOnFail === true) {
+		// n8n would re-run the node after a 5xx or a dropped connection, sending the trigger
+		// again with nothing to tell Sequence it is the same one.
+		throw new NodeOperationError(
+			context.getNode(),
+			"Idempotency is Off while the node's Retry On Fail setting is on, which could trigger the rule twice. Nothing was sent.",
+			{
+				itemIndex,
+				description: 'Choose Automatic or Custom idempotency (Retry On Fail then reuses the key), or switch off Retry On Fail in the node\'s Settings.',
+			},
+		);
+	}
+	return mode;
+}
+
 function readIdempotencyKey(
 	context: IExecuteFunctions,
 	itemIndex: number,
+	mode: IdempotencyMode,
 	ruleId: string,
 	run: NodeRun,
 ): string | undefined {
-	const mode = context.getNodeParameter('idempotency', itemIndex, 'automatic') as string;
 	if (mode === 'off') return undefined;
 	if (mode === 'custom') {
 		const key = context.getNodeParameter('idempotencyKey', itemIndex, '') as unknown;
@@ -121,9 +151,6 @@ function readIdempotencyKey(
 			});
 		}
 		return String(key).trim();
-	}
-	if (mode !== 'automatic') {
-		throw new NodeOperationError(context.getNode(), `Unknown idempotency mode "${mode}"`, { itemIndex });
 	}
 	return automaticIdempotencyKey({
 		executionId: run.executionKey,
@@ -159,7 +186,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 		}
 	}
 	const body = readBody(this, itemIndex);
-	const idempotencyKey = readIdempotencyKey(this, itemIndex, ruleId, run);
+	const idempotencyMode = readIdempotencyMode(this, itemIndex);
+	const idempotencyKey = readIdempotencyKey(this, itemIndex, idempotencyMode, ruleId, run);
 	const settings = readRequestSettings(this, itemIndex);
 
 	const request = {
@@ -173,6 +201,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 		itemIndex,
 		retryWhenOutcomeUnknown: idempotencyKey !== undefined,
 		purpose: `trigger rule ${ruleId}`,
+		outcomeUnknownAdvice: OUTCOME_UNKNOWN_ADVICE[idempotencyMode],
 	};
 	const response = await sequenceApiRequest.call(this, request);
 	if (typeof response.body.code !== 'string' && typeof response.body.message !== 'string') {
