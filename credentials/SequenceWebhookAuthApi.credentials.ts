@@ -9,7 +9,7 @@ export class SequenceWebhookAuthApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/sequence.svg', dark: 'file:../icons/sequence.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-sequence/n8n-nodes-sequence#protecting-the-url';
+	documentationUrl = 'https://github.com/n8n-nodes-sequence/n8n-nodes-sequence#sequence-amount-request-auth-api-sequencewebhookauthapi';
 
 	properties: INodeProperties[] = [
 		{
@@ -19,7 +19,7 @@ export class SequenceWebhookAuthApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			hint: 'A long random value (at least 16 characters). Used as the ?token= value, the header value, or the Basic Auth password, depending on the trigger\'s Authentication.',
+			hint: 'A long random value: at least 16 characters, only letters, digits and - . _ ~ (e.g. from openssl rand -hex 32). Used as the ?token= value, the header value, or the Basic Auth password, depending on the trigger\'s Authentication.',
 		},
 		{
 			displayName: 'Header Name',

@@ -13,8 +13,10 @@ import {
 	type DecimalFormat,
 	type RoundingMode,
 	type ThousandsSeparator,
+	addAmountsToMove,
 	amountToCents,
 	checkAmountToMove,
+	exactDecimalToCents,
 	formatCentsAsDollars,
 } from '../shared/money';
 import { isAmountTriggerType } from '../shared/queryRemoteApi';
@@ -22,8 +24,20 @@ import { isAmountTriggerType } from '../shared/queryRemoteApi';
 /** Status of the reply when no amount may be sent: the request was understood, the amount was not acceptable. */
 export const INVALID_AMOUNT_STATUS = 422;
 
+/** Where the flow context records that this execution's request has been answered. */
+const REPLY_SENT_KEY = 'sequenceAmountReplySent';
+
+interface ReplySent {
+	node: string;
+	statusCode: number;
+	amountInCents: number | null;
+}
+
+type SeveralItems = 'invalid' | 'sum' | 'first';
+
 interface AmountSettings {
 	unit: AmountUnit;
+	severalItems: SeveralItems;
 	rounding: RoundingMode;
 	format: DecimalFormat;
 	minimumCents: bigint;
@@ -49,7 +63,7 @@ export class SequenceRespondWithAmount implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Sequence moves the amount this node answers. Only the first input item is used; an invalid amount is never sent: the reply is then an error (or your fallback amount).',
+					'Sequence moves the amount this node answers, once per request. An invalid amount is never sent: the reply is then an error (or your fallback amount).',
 				name: 'moneyNotice',
 				type: 'notice',
 				default: '',
@@ -72,6 +86,30 @@ export class SequenceRespondWithAmount implements INodeType {
 					{ name: 'Dollars', value: 'dollars', description: '12.34 means $12.34' },
 					{ name: 'Cents', value: 'cents', description: '1234 means $12.34' },
 				],
+			},
+			{
+				displayName: 'Several Input Items',
+				name: 'severalItems',
+				type: 'options',
+				default: 'invalid',
+				options: [
+					{
+						name: 'Treat as an Invalid Amount',
+						value: 'invalid',
+						description: 'Sequence asks for one amount: more than one item is handled as set in On Invalid Amount',
+					},
+					{
+						name: 'Add Up Their Amounts',
+						value: 'sum',
+						description: 'The Amount of every item, added exactly, is sent as one total',
+					},
+					{
+						name: 'Use the First Item',
+						value: 'first',
+						description: "Only the first item's Amount is sent; the others are reported as not sent",
+					},
+				],
+				description: 'What to do when more than one item reaches this node',
 			},
 			{
 				displayName: 'Fractions of a Cent',
@@ -178,19 +216,49 @@ export class SequenceRespondWithAmount implements INodeType {
 		const items = this.getInputData();
 		const triggerName = findAmountTrigger(this);
 		const settings = readSettings(this);
-		const rawAmount = this.getNodeParameter('amount', 0, '') as unknown;
 		const receivedAt = readReceivedAt(this, triggerName);
-		const inputs = { amount: rawAmount as IDataObject[string], unit: settings.unit, rounding: settings.rounding };
+		const used = settings.severalItems === 'sum' ? items.map((_item, itemIndex) => itemIndex) : [0];
+		const rawAmounts = used.map((itemIndex) => this.getNodeParameter('amount', itemIndex, '') as IDataObject[string]);
+		const inputs: IDataObject = {
+			...(settings.severalItems === 'sum' && items.length > 1 ? { amounts: rawAmounts } : { amount: rawAmounts[0] }),
+			unit: settings.unit,
+			rounding: settings.rounding,
+		};
+		const toOutput = (answer: IDataObject) => outputItems(items.length, settings.severalItems, answer);
+
+		// Sequence takes one answer per request: a second reply would be dropped by n8n while
+		// this node's output claimed it was sent.
+		const flow = this.getContext('flow');
+		const earlier = flow[REPLY_SENT_KEY] as ReplySent | undefined;
+		if (earlier) {
+			const failure = new NodeOperationError(
+				this.getNode(),
+				`Sequence was already answered in this execution (by "${earlier.node}"), so this node sent nothing`,
+				{
+					itemIndex: 0,
+					description: `Sequence takes one answer per request, and got ${
+						earlier.amountInCents === null ? `status ${earlier.statusCode}` : `${earlier.amountInCents} cents`
+					}. Make sure exactly one Sequence Respond With Amount runs, once: check for loops, and for several branches that each reach one.`,
+				},
+			);
+			if (!this.continueOnFail()) throw failure;
+			return [toOutput({ error: failure.message, responded: false })];
+		}
+		const send = async (reply: ReplySent, body: IDataObject) => {
+			await this.sendResponse({ body, headers: { 'content-type': 'application/json' }, statusCode: reply.statusCode });
+			flow[REPLY_SENT_KEY] = reply;
+		};
 
 		let reply: { amountInCents: number; output: IDataObject };
 		try {
-			const cents = amountToCents(rawAmount, settings);
+			const cents = amountInCents(rawAmounts, items.length, settings);
 			const checked = checkAmountToMove(cents, settings);
 			reply = {
 				amountInCents: checked.amountInCents,
-				output: checked.clampedFromCents === undefined
-					? {}
-					: { clampedFromDollars: formatCentsAsDollars(checked.clampedFromCents) },
+				output: {
+					...(used.length > 1 ? { itemsAdded: used.length } : {}),
+					...(checked.clampedFromCents === undefined ? {} : { clampedFromDollars: formatCentsAsDollars(checked.clampedFromCents) }),
+				},
 			};
 		} catch (error) {
 			if (!(error instanceof AmountError)) {
@@ -200,52 +268,67 @@ export class SequenceRespondWithAmount implements INodeType {
 				reply = { amountInCents: settings.fallbackCents, output: { fallbackUsed: true, fallbackReason: error.message } };
 			} else {
 				// Answer first: Sequence must get an error, not an empty 200 or a timeout.
-				await this.sendResponse({
-					body: { error: `No amount: ${error.message}` },
-					headers: { 'content-type': 'application/json' },
-					statusCode: INVALID_AMOUNT_STATUS,
-				});
+				const node = this.getNode().name;
+				await send({ node, statusCode: INVALID_AMOUNT_STATUS, amountInCents: null }, { error: `No amount: ${error.message}` });
 				const failure = new NodeOperationError(this.getNode(), `Invalid amount, so Sequence was told no amount: ${error.message}`, {
 					itemIndex: 0,
 					description: `Sequence received status ${INVALID_AMOUNT_STATUS} and moves nothing. Fix the Amount expression, or choose "Reply With Fallback Amount".`,
 				});
 				if (!this.continueOnFail()) throw failure;
-				return [
-					items.map((_item, itemIndex) => ({
-						json: itemIndex === 0 ? { error: failure.message, amountInput: inputs.amount, responded: true, statusCode: INVALID_AMOUNT_STATUS } : ignoredItem(itemIndex),
-						pairedItem: { item: itemIndex },
-					})),
-				];
+				return [toOutput({ error: failure.message, ...inputsAsAmountInput(inputs), responded: true, statusCode: INVALID_AMOUNT_STATUS })];
 			}
 		}
 
-		await this.sendResponse({
-			body: { amountInCents: reply.amountInCents },
-			headers: { 'content-type': 'application/json' },
-			statusCode: 200,
-		});
-		const answered: IDataObject = {
-			amountInCents: reply.amountInCents,
-			amountInDollars: formatCentsAsDollars(reply.amountInCents),
-			...reply.output,
-			inputs,
-			requestReceivedAt: receivedAt ?? null,
-			responded: true,
-		};
+		await send({ node: this.getNode().name, statusCode: 200, amountInCents: reply.amountInCents }, { amountInCents: reply.amountInCents });
 		return [
-			items.map((_item, itemIndex) => ({
-				json: itemIndex === 0 ? answered : ignoredItem(itemIndex),
-				pairedItem: { item: itemIndex },
-			})),
+			toOutput({
+				amountInCents: reply.amountInCents,
+				amountInDollars: formatCentsAsDollars(reply.amountInCents),
+				...reply.output,
+				inputs,
+				requestReceivedAt: receivedAt ?? null,
+				responded: true,
+			}),
 		];
 	}
+}
+
+/** The amount (or amounts) that could not be used, as the error output shows it. */
+function inputsAsAmountInput(inputs: IDataObject): IDataObject {
+	return 'amounts' in inputs ? { amountInputs: inputs.amounts } : { amountInput: inputs.amount };
+}
+
+/**
+ * The amount to send, in exact cents. Added up, the items' amounts are summed exactly and
+ * rounded once, so many half cents cannot add up to a different total than their sum.
+ */
+function amountInCents(rawAmounts: Array<IDataObject[string]>, itemCount: number, settings: AmountSettings): bigint {
+	if (itemCount > 1 && settings.severalItems === 'invalid') {
+		throw new AmountError(
+			'severalItems',
+			`${itemCount} items reached this node, but Sequence takes one amount per request. Set Several Input Items to "Add Up Their Amounts" or "Use the First Item", or combine the items before this node.`,
+		);
+	}
+	return exactDecimalToCents(addAmountsToMove(rawAmounts, settings), settings.unit, settings.rounding);
+}
+
+/** One answer, paired with the items it came from; with "Use the First Item", the others say they were not sent. */
+function outputItems(itemCount: number, severalItems: SeveralItems, answer: IDataObject): INodeExecutionData[] {
+	if (itemCount === 1) return [{ json: answer, pairedItem: { item: 0 } }];
+	if (severalItems === 'first') {
+		return Array.from({ length: itemCount }, (_unused, itemIndex) => ({
+			json: itemIndex === 0 ? answer : ignoredItem(itemIndex),
+			pairedItem: { item: itemIndex },
+		}));
+	}
+	return [{ json: answer, pairedItem: Array.from({ length: itemCount }, (_unused, itemIndex) => ({ item: itemIndex })) }];
 }
 
 function ignoredItem(itemIndex: number): IDataObject {
 	return {
 		responded: false,
 		itemIndex,
-		reason: 'Sequence asks once per request, so only the first item\'s amount was sent. Aggregate items (e.g. with a Summarize node) before this node to send a total.',
+		reason: 'Sequence asks once per request, so only the first item\'s amount was sent (Several Input Items: Use the First Item). Choose "Add Up Their Amounts" to send a total.',
 	};
 }
 
@@ -290,6 +373,7 @@ function readSettings(context: IExecuteFunctions): AmountSettings {
 	const onInvalid = context.getNodeParameter('onInvalid', 0, 'error') as AmountSettings['onInvalid'];
 	const settings: AmountSettings = {
 		unit: context.getNodeParameter('unit', 0, 'dollars') as AmountUnit,
+		severalItems: context.getNodeParameter('severalItems', 0, 'invalid') as SeveralItems,
 		rounding: context.getNodeParameter('rounding', 0, 'reject') as RoundingMode,
 		format: {
 			decimalSeparator: (options.decimalSeparator as DecimalFormat['decimalSeparator'] | undefined) ?? '.',

@@ -33,7 +33,8 @@ export type AmountErrorReason =
 	| 'tooLarge'
 	| 'belowMinimum'
 	| 'aboveMaximum'
-	| 'badFormat';
+	| 'badFormat'
+	| 'severalItems';
 
 /** A refused amount; `message` says what the value was and why, in plain words. */
 export class AmountError extends Error {
@@ -210,6 +211,53 @@ export function exactDecimalToCents(decimal: ExactDecimal, unit: AmountUnit, rou
 		magnitude = roundMagnitude(quotient, remainder, divisor, rounding);
 	}
 	return decimal.negative ? -magnitude : magnitude;
+}
+
+/** The exact sum of decimals, at the largest scale among them. */
+export function addExactDecimals(decimals: ExactDecimal[]): ExactDecimal {
+	const scale = Math.max(0, ...decimals.map((decimal) => decimal.scale));
+	const total = decimals.reduce((sum, decimal) => {
+		const digits = decimal.digits * pow10(scale - decimal.scale);
+		return sum + (decimal.negative ? -digits : digits);
+	}, 0n);
+	return normalize({ negative: total < 0n, digits: total < 0n ? -total : total, scale });
+}
+
+/**
+ * Reads an amount Sequence is to move, refusing a negative one before any rounding:
+ * -0.004 dollars is a wrong amount, not a request to move $0.00.
+ */
+export function amountToMoveAsDecimal(value: unknown, options: { unit: AmountUnit; format?: DecimalFormat }): ExactDecimal {
+	const decimal = toExactDecimal(value, options.format ?? DEFAULT_DECIMAL_FORMAT);
+	if (decimal.negative) {
+		throw new AmountError(
+			'negative',
+			`The amount ${formatExactDecimal(decimal)} ${options.unit} is negative; Sequence can only move zero or more.`,
+		);
+	}
+	return decimal;
+}
+
+/** Reads the amounts of several items and adds them exactly; an item that is not valid is named. */
+export function addAmountsToMove(values: unknown[], options: { unit: AmountUnit; format?: DecimalFormat }): ExactDecimal {
+	const decimals = values.map((value, index) => {
+		const read = readAmountToMove(value, options);
+		if (read instanceof AmountError) {
+			throw values.length > 1 ? new AmountError(read.reason, `Item ${index}: ${read.message}`) : read;
+		}
+		return read;
+	});
+	return addExactDecimals(decimals);
+}
+
+/** amountToMoveAsDecimal, with the refusal returned instead of thrown. */
+function readAmountToMove(value: unknown, options: { unit: AmountUnit; format?: DecimalFormat }): ExactDecimal | AmountError {
+	try {
+		return amountToMoveAsDecimal(value, options);
+	} catch (error) {
+		// Anything unforeseen is still a refusal: no amount is better than a wrong one.
+		return error instanceof AmountError ? error : new AmountError('notANumber', `The amount ${describeValue(value)} could not be read.`);
+	}
 }
 
 export interface ToCentsOptions {

@@ -113,18 +113,83 @@ describe('Query Remote API: the reply Sequence gets', () => {
 		expect(reply).toMatchObject({ status: 200, body: '{"amountInCents":102005}' });
 	});
 
-	it('answers once for many items: the first item, the others reported as not sent', async () => {
-		mockSequence('/accounts', [{ status: 200, body: accountsBody }]);
-		const workflow = amountWorkflow({ amount: '={{ $json.balanceInCents }}', unit: 'cents' }, {}, [accountsNode()]);
-		const { reply, result } = await runWebhook(workflow, { body: {} }, { credentials: { sequenceApi: accessCredentials } });
-		expect(reply.body).toBe('{"amountInCents":2534277}');
+	describe('several items reaching the respond node', () => {
+		const balances = (respond: INodeParameters = {}) =>
+			amountWorkflow({ amount: '={{ $json.balanceInCents }}', unit: 'cents', ...respond }, {}, [accountsNode()]);
+		const run = (workflow: ReturnType<typeof balances>) => {
+			mockSequence('/accounts', [{ status: 200, body: accountsBody }]);
+			return runWebhook(workflow, { body: {} }, { credentials: { sequenceApi: accessCredentials } });
+		};
+		const pairedItems = (result: NonNullable<Awaited<ReturnType<typeof runWebhook>>['result']>) =>
+			result.run.data.resultData.runData[RESPOND][0].data?.main[0]?.map((item) => item.pairedItem);
+
+		it('by default are an invalid amount: 422, no amount, and the message says what to choose', async () => {
+			const { reply, result } = await run(balances());
+			expect(reply.status).toBe(422);
+			expect(reply.body).not.toContain('amountInCents');
+			expect(JSON.parse(reply.body).error).toMatch(/2 items reached this node, but Sequence takes one amount per request/);
+			expect(result!.nodeError(RESPOND)?.message).toMatch(/Add Up Their Amounts/);
+			expect(result!.responses).toHaveLength(1);
+		});
+
+		it('with a fallback amount, the fallback is sent and the output says why', async () => {
+			const { reply, result } = await run(balances({ onInvalid: 'fallback', fallbackAmount: 0 }));
+			expect(reply.body).toBe('{"amountInCents":0}');
+			expect(result!.output(RESPOND)).toEqual([expect.objectContaining({ fallbackUsed: true, fallbackReason: expect.stringMatching(/2 items/) })]);
+		});
+
+		it('Add Up Their Amounts sends the exact total once, paired with every item', async () => {
+			const { reply, result } = await run(balances({ severalItems: 'sum' }));
+			expect(reply.body).toBe('{"amountInCents":3554327}');
+			expect(result!.responses).toHaveLength(1);
+			expect(result!.output(RESPOND)).toEqual([
+				expect.objectContaining({ amountInCents: 3554327, amountInDollars: '35543.27', itemsAdded: 2, inputs: { amounts: [2534277, 1020050], unit: 'cents', rounding: 'reject' } }),
+			]);
+			expect(pairedItems(result!)).toEqual([[{ item: 0 }, { item: 1 }]]);
+		});
+
+		it('Add Up Their Amounts adds exactly and rounds once: three half cents are 2 cents, not 3', async () => {
+			const split = {
+				id: 'a0000000-0000-4000-8000-000000000004',
+				name: 'Split Out',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [220, 0] as [number, number],
+				parameters: { fieldToSplitOut: 'body.items' },
+			};
+			const workflow = amountWorkflow({ amount: '={{ $json.share }}', severalItems: 'sum', rounding: 'halfUp' }, {}, [split]);
+			const { reply } = await runWebhook(workflow, { body: { items: [{ share: 0.005 }, { share: 0.005 }, { share: '0.005' }] } });
+			expect(reply.body).toBe('{"amountInCents":2}');
+		});
+
+		it('Add Up Their Amounts refuses the total when one item is bad, and says which', async () => {
+			const { reply } = await run(balances({ severalItems: 'sum', amount: '={{ $itemIndex === 1 ? -5 : $json.balanceInCents }}' }));
+			expect(reply.status).toBe(422);
+			expect(JSON.parse(reply.body).error).toMatch(/^No amount: Item 1: The amount -5 cents is negative/);
+		});
+
+		it('Use the First Item sends the first item, the others reported as not sent', async () => {
+			const { reply, result } = await run(balances({ severalItems: 'first' }));
+			expect(reply.body).toBe('{"amountInCents":2534277}');
+			expect(result!.responses).toHaveLength(1);
+			const output = result!.output(RESPOND);
+			expect(output).toHaveLength(2);
+			expect(output[0]).toMatchObject({ amountInCents: 2534277, responded: true });
+			expect(output[1]).toMatchObject({ responded: false, itemIndex: 1, reason: expect.stringContaining('only the first item') });
+			expect(pairedItems(result!)).toEqual([{ item: 0 }, { item: 1 }]);
+		});
+	});
+
+	it('answers once per execution: a second respond node sends nothing and fails, saying who answered', async () => {
+		const second = { ...respondNode({ amount: '={{ 9 }}' }), id: 'a0000000-0000-4000-8000-000000000005', name: 'Second Reply', position: [440, 200] as [number, number] };
+		const workflow = amountWorkflow({ amount: '={{ 5 }}' });
+		workflow.nodes.push(second);
+		workflow.connections[TRIGGER].main[0].push({ node: 'Second Reply', type: 'main', index: 0 });
+		const { reply, result } = await runWebhook(workflow, { body: {} });
+		expect(reply.body).toBe('{"amountInCents":500}');
 		expect(result!.responses).toHaveLength(1);
-		const output = result!.output(RESPOND);
-		expect(output).toHaveLength(2);
-		expect(output[0]).toMatchObject({ amountInCents: 2534277, responded: true });
-		expect(output[1]).toMatchObject({ responded: false, itemIndex: 1, reason: expect.stringContaining('only the first item') });
-		const paired = result!.run.data.resultData.runData[RESPOND][0].data?.main[0]?.map((item) => item.pairedItem);
-		expect(paired).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(result!.nodeError('Second Reply')?.message).toBe(`Sequence was already answered in this execution (by "${RESPOND}"), so this node sent nothing`);
+		expect(result!.nodeError('Second Reply')?.description).toMatch(/got 500 cents/);
 	});
 
 	describe('bad amounts: an error reply, never an amount', () => {
@@ -146,6 +211,10 @@ describe('Query Remote API: the reply Sequence gets', () => {
 			['2000 over a 1000 cap', '={{ 2000 }}', { options: { maximumAmount: 1000 } }, 422, /above the Maximum Amount of 1000\.00/],
 			['5 under a 10 minimum', '={{ 5 }}', { options: { minimumAmount: 10 } }, 422, /below the Minimum Amount/],
 			['"1.234,56" with "." decimals', '={{ "1.234,56" }}', {}, 422, /not a number written with/],
+			// Negative fractions of a cent must not round to a harmless-looking 0.
+			['-0.004 rounded half up', '={{ -0.004 }}', { rounding: 'halfUp' }, 422, /-0\.004 dollars is negative/],
+			['"-0.001" rounded down', '-0.001', { rounding: 'down' }, 422, /negative/],
+			['-0.005 half even', '={{ -0.005 }}', { rounding: 'halfEven' }, 422, /negative/],
 		];
 
 		it.each(table)('%s → %i, no amount', async (_label, amount, extra, status, reason) => {
@@ -325,6 +394,16 @@ describe('Query Remote API: what the trigger accepts', () => {
 				expect(run.reply.body).not.toContain('amountInCents');
 				if (authentication === 'basicAuth') expect(run.reply.headers['www-authenticate']).toMatch(/^Basic realm=/);
 			}
+		});
+
+		it('fails closed when the secret has a character n8n would decode in the URL ("+" arrives as a space)', async () => {
+			const secret = 'whs_Ab+cD1234567890xyz';
+			const run = await runWebhook(amountWorkflow({ amount: '={{ 7 }}' }, { authentication: 'headerSecret' }), { body: {}, headers: { 'X-Webhook-Secret': secret } }, {
+				credentials: { sequenceWebhookAuthApi: { ...webhookCredentials.sequenceWebhookAuthApi, secret } },
+			});
+			expect(run.started).toBe(false);
+			expect(run.reply.status).toBe(500);
+			expect(run.reply.body).not.toContain('amountInCents');
 		});
 
 		it('fails closed when protection is on but the secret is too short', async () => {

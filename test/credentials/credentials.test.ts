@@ -4,6 +4,7 @@ import type { ICredentialTestFunctions, IHttpRequestOptions } from 'n8n-workflow
 import { SequenceApi } from '../../credentials/SequenceApi.credentials';
 import { SequenceRuleApi } from '../../credentials/SequenceRuleApi.credentials';
 import { Sequence, ruleCredentialProblem } from '../../nodes/Sequence/Sequence.node';
+import { SequenceAmountTrigger } from '../../nodes/SequenceAmountTrigger/SequenceAmountTrigger.node';
 import { InMemoryCredentialsHelper } from '../harness/credentialsHelper';
 import { buildWorkflow } from '../harness/runWorkflow';
 import { findSecretLeaks, recordForSecretScan } from '../harness/secretScan';
@@ -111,6 +112,30 @@ describe('credentials', () => {
 			expect(result.status).toBe('Error');
 			expect(result.message).toMatch(message);
 			expect(ruleCredentialProblem(data)).toMatch(message);
+		});
+	});
+
+	describe('the amount request secret check (local: the secret protects our own URL)', () => {
+		const check = new SequenceAmountTrigger().methods.credentialTest.sequenceWebhookSecretCheck;
+		const test = (secret: string) =>
+			check.call({} as ICredentialTestFunctions, { id: '1', name: 'amount', type: 'sequenceWebhookAuthApi', data: { secret } });
+
+		it.each(['whs_Q7v2LmX9pR4tK8nZ3bW6', 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6', 'Abc-def.ghi_jkl~mno'])('accepts %p', async (secret) => {
+			expect(await test(secret)).toEqual({ status: 'OK', message: 'The secret is long enough and URL-safe.' });
+		});
+
+		it.each([
+			['', /empty/],
+			['short-secret', /only 12 characters long; use at least 16/],
+			// n8n decodes the query string: "+" arrives as a space, "%41" as "A", "&" ends the value.
+			['Ab+cD1234567890xyz', /only contain letters, digits and - \. _ ~/],
+			['Ab%41cD1234567890xyz', /only contain letters, digits/],
+			['Ab&cD1234567890xyz', /only contain letters, digits/],
+			['two words 1234567890', /only contain letters, digits/],
+		])('refuses %p', async (secret, message) => {
+			const result = await test(secret);
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(message);
 		});
 	});
 });

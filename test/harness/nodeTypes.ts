@@ -1,5 +1,7 @@
 import type {
 	ICredentialType,
+	IDataObject,
+	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -41,11 +43,41 @@ export class ManualTrigger implements INodeType {
 	}
 }
 
+/**
+ * Stands in for n8n's Split Out node (same type name and parameter): one item per element
+ * of the list at a dotted path, e.g. "body.invoices", so tests can feed several items on.
+ */
+export class SplitOut implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Split Out',
+		name: 'splitOut',
+		group: ['transform'],
+		version: 1,
+		description: 'Turn a list inside items into separate items',
+		defaults: { name: 'Split Out' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Field To Split Out', name: 'fieldToSplitOut', type: 'string', default: '' }],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [
+			this.getInputData().flatMap((item, itemIndex) => {
+				const path = this.getNodeParameter('fieldToSplitOut', itemIndex) as string;
+				const list = path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], item.json);
+				if (!Array.isArray(list)) throw new Error(`${path} is not a list`);
+				return list.map((element) => ({ json: element as IDataObject, pairedItem: { item: itemIndex } }));
+			}),
+		];
+	}
+}
+
 /** Package-qualified names, as n8n registers them. */
 export const PACKAGE = 'n8n-nodes-sequence';
 
 export const nodeTypeInstances: Record<string, INodeType | IVersionedNodeType> = {
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
+	'n8n-nodes-base.splitOut': new SplitOut(),
 	[`${PACKAGE}.sequence`]: new Sequence(),
 	[`${PACKAGE}.sequenceAmountTrigger`]: new SequenceAmountTrigger(),
 	[`${PACKAGE}.sequenceRespondWithAmount`]: new SequenceRespondWithAmount(),

@@ -2,13 +2,18 @@ import fc from 'fast-check';
 
 import {
 	AmountError,
+	addAmountsToMove,
+	addExactDecimals,
 	amountToCents,
+	amountToMoveAsDecimal,
+	exactDecimalToCents,
 	balanceDollarsToCents,
 	checkAmountToMove,
 	formatCentsAsDollars,
 	numberToExactDecimal,
 	parseDecimalText,
 	type RoundingMode,
+	toExactDecimal,
 } from '../../nodes/shared/money';
 
 const dollars = (value: unknown, rounding: RoundingMode = 'reject', format?: Parameters<typeof amountToCents>[1]['format']) =>
@@ -211,5 +216,42 @@ describe('money: what may be moved', () => {
 	it('refuses inconsistent limits', () => {
 		expect(() => checkAmountToMove(5n, { minimumCents: 10n, maximumCents: 5n, overMaximum: 'reject' })).toThrow(/lower than the Minimum/);
 		expect(() => checkAmountToMove(5n, { minimumCents: -1n, overMaximum: 'reject' })).toThrow(/cannot be negative/);
+	});
+});
+
+describe('money: amounts to move, one or added up', () => {
+	it.each([-0.004, '-0.001', -0.005, '-1', -5])('refuses the negative amount %p before any rounding', (value) => {
+		expect(() => amountToMoveAsDecimal(value, { unit: 'dollars' })).toThrow(/is negative; Sequence can only move zero or more/);
+	});
+
+	it('reads -0 as zero, not as a negative amount', () => {
+		expect(amountToMoveAsDecimal(-0, { unit: 'dollars' })).toEqual({ negative: false, digits: 0n, scale: 0 });
+	});
+
+	it('adds decimals exactly, at the finest scale', () => {
+		const total = addExactDecimals([toExactDecimal('0.1'), toExactDecimal(0.2), toExactDecimal('-0.05'), toExactDecimal(3)]);
+		expect(total).toEqual({ negative: false, digits: 325n, scale: 2 });
+		expect(addExactDecimals([])).toEqual({ negative: false, digits: 0n, scale: 0 });
+	});
+
+	it('adds up before rounding, so half cents are rounded once', () => {
+		const total = addAmountsToMove([0.005, 0.005, '0.005'], { unit: 'dollars' });
+		expect(exactDecimalToCents(total, 'dollars', 'halfUp')).toBe(2n);
+	});
+
+	it('names the item whose amount is not valid', () => {
+		expect(() => addAmountsToMove([1, 'twelve', 3], { unit: 'dollars' })).toThrow(/^Item 1: The amount "twelve" is not a number/);
+		expect(() => addAmountsToMove([1, -2], { unit: 'cents' })).toThrow(/^Item 1: The amount -2 cents is negative/);
+		expect(() => addAmountsToMove(['x'], { unit: 'cents' })).toThrow(/^The amount "x"/);
+	});
+
+	it('equals the sum of the exact cents of each item when no rounding is needed', () => {
+		fc.assert(
+			fc.property(fc.array(fc.integer({ min: 0, max: 10 ** 9 }), { minLength: 1, maxLength: 50 }), (cents) => {
+				const asDollars = cents.map((value) => formatCentsAsDollars(value));
+				const total = exactDecimalToCents(addAmountsToMove(asDollars, { unit: 'dollars' }), 'dollars', 'reject');
+				expect(total).toBe(cents.reduce((sum, value) => sum + BigInt(value), 0n));
+			}),
+		);
 	});
 });
