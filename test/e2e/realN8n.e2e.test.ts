@@ -7,8 +7,8 @@ import { type Environment, startEnvironment } from '../realN8n/environment';
 
 const PACKAGE = 'n8n-nodes-sequence';
 
-/** Extra workflows that prove what n8n answers when no amount is given. */
-function noAnswerWorkflows() {
+/** Extra workflows: what n8n answers when no amount is given, and several items (n8n's real Split Out). */
+function extraWorkflows() {
 	const trigger = (id: string, path: string) => ({
 		id: `${id}-t`,
 		name: 'Sequence Amount Request',
@@ -56,6 +56,53 @@ function noAnswerWorkflows() {
 				'Broken Computation': { main: [[{ node: 'Respond With Amount', type: 'main', index: 0 }]] },
 			},
 		},
+		...[
+			{ id: 'SeqE2eSplitDflt1', path: 'split-default', respond: {} },
+			{ id: 'SeqE2eSplitSum01', path: 'split-sum', respond: { severalItems: 'sum' } },
+		].map(({ id, path, respond }) => ({
+			id,
+			name: `e2e: one item per invoice (${path})`,
+			settings: { executionOrder: 'v1' },
+			nodes: [
+				trigger(id, path),
+				{
+					id: `${id}-split`,
+					name: 'Split Out',
+					type: 'n8n-nodes-base.splitOut',
+					typeVersion: 1,
+					position: [240, 0],
+					parameters: { fieldToSplitOut: 'body.invoices', options: {} },
+				},
+				{
+					id: `${id}-respond`,
+					name: 'Respond With Amount',
+					type: `${PACKAGE}.sequenceRespondWithAmount`,
+					typeVersion: 1,
+					position: [480, 0],
+					parameters: { amount: '={{ $json.cents }}', unit: 'cents', ...respond },
+				},
+				{
+					// A second reply on another branch, run after the first: it must send nothing.
+					id: `${id}-second`,
+					name: 'Second Reply',
+					type: `${PACKAGE}.sequenceRespondWithAmount`,
+					typeVersion: 1,
+					position: [240, 300],
+					parameters: { amount: '={{ 1 }}' },
+				},
+			],
+			connections: {
+				'Sequence Amount Request': {
+					main: [
+						[
+							{ node: 'Split Out', type: 'main', index: 0 },
+							{ node: 'Second Reply', type: 'main', index: 0 },
+						],
+					],
+				},
+				'Split Out': { main: [[{ node: 'Respond With Amount', type: 'main', index: 0 }]] },
+			},
+		})),
 	];
 }
 
@@ -85,7 +132,7 @@ async function executionCount(workflowId: string): Promise<number> {
 beforeAll(async () => {
 	environment = await startEnvironment({
 		log: (message) => process.stderr.write(`[e2e] ${message}\n`),
-		extraWorkflows: noAnswerWorkflows,
+		extraWorkflows,
 		maxWaitSeconds: 5,
 	});
 	secrets.push(environment.data.accessTokens[0], ...environment.data.rules.map((rule) => rule.secret), DEMO_WEBHOOK_SECRET);
@@ -175,6 +222,34 @@ describe('1. Query Remote API through the production webhook', () => {
 		expect(result.status).toBe(500);
 		expect(result.body).toBe('');
 		expect(result.amountInCents).toBeUndefined();
+	});
+
+	it('several items (one per invoice, from n8n\'s Split Out) get an error reply by default, never the first amount', async () => {
+		const body = JSON.stringify({ invoices: [{ cents: 1999 }, { cents: 1 }] });
+		const result = await environment.sandbox.queryRemoteApi(`${environment.server.url}/webhook/split-default`, { body });
+		expect(result.status).toBe(422);
+		expect(result.amountInCents).toBeUndefined();
+		expect(JSON.parse(result.body).error).toMatch(/2 items reached this node/);
+	});
+
+	it('Add Up Their Amounts answers the exact total once; the second respond node sends nothing and fails the execution', async () => {
+		const invoices = [{ cents: 1999 }, { cents: 1 }, { cents: 123456 }];
+		const result = await environment.sandbox.queryRemoteApi(`${environment.server.url}/webhook/split-sum`, { body: JSON.stringify({ invoices }) });
+		expect(result).toMatchObject({ status: 200, body: '{"amountInCents":125456}' });
+		const deadline = Date.now() + 15_000;
+		let executions: Array<{ id: string; status: string }> = [];
+		while (Date.now() < deadline) {
+			const { body } = await environment.rest<{ data: { results: Array<{ id: string; status: string }> } }>(
+				'GET',
+				`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: 'SeqE2eSplitSum01' }))}`,
+			);
+			executions = body.data.results;
+			if (executions.length && executions.every((execution) => !['new', 'running'].includes(execution.status))) break;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		expect(executions.map((execution) => execution.status)).toEqual(['error']);
+		const { body } = await environment.rest<{ data: { data: string } }>('GET', `/executions/${executions[0].id}`);
+		expect(body.data.data).toContain('Sequence was already answered in this execution (by \\"Respond With Amount\\")');
 	});
 
 	it('a workflow that fails before answering gives 500 "Error in workflow"', async () => {
