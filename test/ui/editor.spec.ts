@@ -122,15 +122,16 @@ describe.each(THEMES)('the n8n editor (%s theme)', (theme) => {
 		ndv = await openNode(page, 'Respond With Amount');
 		await expectOurIcon(panelIcon(ndv), theme);
 		const parameters = ndv.locator('[data-test-id=node-parameters]');
-		for (const name of ['amount', 'unit', 'rounding', 'onInvalid', 'maximumAmount']) {
+		for (const name of ['amount', 'unit', 'severalItems', 'rounding', 'onInvalid', 'maximumAmount']) {
 			await parameters.locator(`[data-test-id=parameter-input-${name}]`).first().waitFor();
 		}
 		const text = await parameters.innerText();
-		for (const label of ['Amount', 'Unit', 'Fractions of a Cent', 'On Invalid Amount', 'Maximum Amount (Dollars)']) {
+		for (const label of ['Amount', 'Unit', 'Several Input Items', 'Fractions of a Cent', 'On Invalid Amount', 'Maximum Amount (Dollars)']) {
 			expect(text).toContain(label);
 		}
 		expect(text).toContain('{{ $json.amount }}');
 		expect(await parameterValue(ndv, 'unit')).toBe('Dollars');
+		expect(await parameterValue(ndv, 'severalItems')).toBe('Treat as an Invalid Amount');
 		expect(await parameterValue(ndv, 'maximumAmount')).toBe('100000.00');
 		await screenshot(page, 'node-sequence-respond-with-amount', theme);
 		await closeNode(page);
