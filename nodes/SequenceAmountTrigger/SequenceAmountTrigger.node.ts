@@ -261,11 +261,13 @@ function bodyOf(context: IWebhookFunctions): unknown {
 	return request.body;
 }
 
-function rawBodyLength(context: IWebhookFunctions): number {
+/** Whether the request carries a body, also when n8n did not read it (types it does not parse). */
+function hasRequestBody(context: IWebhookFunctions): boolean {
 	const request = context.getRequestObject() as { rawBody?: Buffer | string; headers: IDataObject };
-	if (request.rawBody !== undefined) return request.rawBody.length;
+	if (request.rawBody !== undefined && request.rawBody.length > 0) return true;
+	if (request.headers['transfer-encoding'] !== undefined) return true;
 	const declared = Number(request.headers['content-length'] ?? 0);
-	return Number.isFinite(declared) ? declared : 0;
+	return !Number.isFinite(declared) || declared > 0;
 }
 
 /** Sequence sends a POST with a JSON object body (often {}), or no body at all. */
@@ -275,8 +277,7 @@ function checkRequestShape(context: IWebhookFunctions): Rejection | undefined {
 		return { status: 405, error: 'Only POST is accepted.', headers: { Allow: 'POST' } };
 	}
 	const contentType = request.headers['content-type'];
-	const hasBody = rawBodyLength(context) > 0;
-	if (hasBody && !isJsonContentType(contentType)) {
+	if (hasRequestBody(context) && !isJsonContentType(contentType)) {
 		return { status: 415, error: `The body must be JSON (Content-Type: application/json), not ${contentType ?? 'unspecified'}.` };
 	}
 	const body = bodyOf(context);

@@ -48,9 +48,12 @@ export function webhookSecretProblem(secret: unknown): string | undefined {
 	return undefined;
 }
 
-/** Content types Sequence may send: JSON, or nothing at all with an empty body. */
+/**
+ * Sequence sends application/json (or no body at all). Only that type: n8n parses no other
+ * JSON flavour (application/vnd.x+json arrives unread), and an unread body must never pass
+ * for an empty one, from which the workflow would compute an amount.
+ */
 export function isJsonContentType(contentType: unknown): boolean {
 	if (typeof contentType !== 'string') return false;
-	const mediaType = contentType.split(';')[0].trim().toLowerCase();
-	return mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
+	return contentType.split(';')[0].trim().toLowerCase() === 'application/json';
 }

@@ -347,6 +347,15 @@ describe('Query Remote API: what the trigger accepts', () => {
 		['GET', { method: 'GET' }, 405, /Only POST/],
 		['a text body', { rawBody: 'amount=5', body: 'amount=5', headers: { 'Content-Type': 'text/plain' } }, 415, /must be JSON/],
 		['a form body', { rawBody: 'a=1', body: { a: '1' }, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }, 415, /must be JSON/],
+		// n8n leaves these bodies unread: they must not start the workflow as if the body were {}.
+		[
+			'a +json body n8n does not parse',
+			{ bodyNotRead: true, headers: { 'Content-Type': 'application/vnd.api+json', 'Content-Length': '14' } },
+			415,
+			/must be JSON/,
+		],
+		['a chunked body of another type', { bodyNotRead: true, headers: { 'Content-Type': 'application/octet-stream', 'Transfer-Encoding': 'chunked' } }, 415, /must be JSON/],
+		['a chunked body without a type', { bodyNotRead: true, headers: { 'Transfer-Encoding': 'chunked' } }, 415, /must be JSON/],
 		['a JSON list', { body: [1, 2] }, 400, /JSON object/],
 		['a JSON string', { body: 'hello', rawBody: '"hello"', headers: { 'Content-Type': 'application/json' } }, 400, /JSON object/],
 	])('refuses %s with %i and does not start the workflow', async (_label, request, status, error) => {

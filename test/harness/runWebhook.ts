@@ -30,6 +30,11 @@ export interface IncomingRequest {
 	body?: unknown;
 	/** The bytes on the wire; defaults to JSON of body. */
 	rawBody?: string;
+	/**
+	 * n8n reads and parses the body only for the content types it knows (JSON, text, form,
+	 * XML); for any other it leaves both req.rawBody and req.body unset.
+	 */
+	bodyNotRead?: boolean;
 	query?: Record<string, string>;
 }
 
@@ -131,8 +136,8 @@ export async function runWebhook(
 	const expressRequest = {
 		method: request.method ?? 'POST',
 		headers,
-		body: request.body ?? {},
-		rawBody: Buffer.from(rawBody),
+		body: request.bodyNotRead ? undefined : (request.body ?? {}),
+		rawBody: request.bodyNotRead ? undefined : Buffer.from(rawBody),
 		query: request.query ?? {},
 		params: {},
 	};
