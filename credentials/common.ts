@@ -8,7 +8,7 @@ export const baseUrlProperty: INodeProperties = {
 	name: 'baseUrl',
 	type: 'string',
 	default: SEQUENCE_BASE_URL,
-	hint: 'Leave as is unless Sequence gave you another address (or for a proxy or sandbox)',
+	hint: 'Leave as is unless Sequence gave you another address (or for a proxy or sandbox). https:// only; plain http:// only for this machine (127.0.0.1, localhost).',
 };
 
 /**

@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { isHttpUrl, normalizeSecret, parseRuleId } from '../shared/sequenceIds';
+import { baseUrlProblem, normalizeSecret, parseRuleId } from '../shared/sequenceIds';
 import * as getManyAccounts from './actions/account/getMany.operation';
 import { NodeRun } from './actions/requestOptions';
 import * as triggerRule from './actions/rule/trigger.operation';
@@ -194,6 +194,5 @@ export function ruleCredentialProblem(data: IDataObject): string | undefined {
 		return `The Rule ID "${ruleId.slice(0, 80)}" is not a Sequence rule ID or trigger URL.`;
 	}
 	const baseUrl = typeof data.baseUrl === 'string' && data.baseUrl.trim() !== '' ? data.baseUrl.trim() : undefined;
-	if (baseUrl !== undefined && !isHttpUrl(baseUrl)) return `The Base URL "${baseUrl.slice(0, 80)}" is not an http(s) address.`;
-	return undefined;
+	return baseUrl === undefined ? undefined : baseUrlProblem(baseUrl);
 }

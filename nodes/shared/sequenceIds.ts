@@ -2,13 +2,32 @@
 
 export const SEQUENCE_BASE_URL = 'https://api.getsequence.io';
 
-export function isHttpUrl(text: string): boolean {
+function parsedUrl(text: string): URL | undefined {
 	try {
-		const url = new URL(text);
-		return url.protocol === 'https:' || url.protocol === 'http:';
+		return new URL(text);
 	} catch {
-		return false;
+		return undefined;
 	}
+}
+
+/** localhost, *.localhost, 127.0.0.0/8 and ::1: traffic that never leaves the machine. */
+function isLoopbackHost(hostname: string): boolean {
+	const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+	return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * Why a Base URL cannot carry a Sequence secret, or undefined. Plain http would send the
+ * token or rule secret unencrypted, so it is only accepted for a local sandbox or proxy.
+ */
+export function baseUrlProblem(text: string): string | undefined {
+	const url = parsedUrl(text);
+	const shown = `"${text.slice(0, 80)}"`;
+	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return `The Base URL ${shown} is not a valid http(s) address.`;
+	if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+		return `The Base URL ${shown} uses http://, which would send your secret unencrypted: use https:// (plain http is only accepted for this machine, e.g. http://127.0.0.1).`;
+	}
+	return undefined;
 }
 
 const RULE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;

@@ -172,14 +172,20 @@ describe('Sequence node: Account → Get Many', () => {
 		const error = (await runWorkflow(getMany({ options: { maxRetries: 1 } }), { credentials })).nodeError('Sequence');
 		expect(requests).toHaveLength(2);
 		expect(error?.message).toBe('Could not reach Sequence (tried 2 times), so the node could not list the accounts');
-		expect(error?.description).toContain('sequence.test');
+		expect(error?.description).toContain('sequence.localhost');
 	});
 
-	it('refuses a Base URL that is not http(s) without sending anything', async () => {
-		const error = (
-			await runWorkflow(getMany(), { credentials: { sequenceApi: { ...accessCredentials, baseUrl: 'ftp://example' } } })
-		).nodeError('Sequence');
-		expect(error?.message).toMatch(/Base URL "ftp:\/\/example" .* is not a valid http\(s\) address/);
+	it.each([
+		['ftp://example', /^The Base URL "ftp:\/\/example" is not a valid http\(s\) address\. Nothing was sent\.$/],
+		['api.getsequence.io', /is not a valid http\(s\) address/],
+		['http://api.getsequence.io', /uses http:\/\/, which would send your secret unencrypted: use https:\/\//],
+		['http://10.0.0.5:8080', /uses http:\/\//],
+	])('refuses the Base URL %p without sending anything', async (baseUrl, message) => {
+		const requests = mockSequence('/accounts', [{ status: 200, body: accountsReply() }]);
+		const error = (await runWorkflow(getMany(), { credentials: { sequenceApi: { ...accessCredentials, baseUrl } } })).nodeError('Sequence');
+		expect(error?.message).toMatch(message);
+		expect(error?.description).toContain('Sequence Access Token API');
+		expect(requests).toHaveLength(0);
 	});
 
 	it.each([

@@ -106,7 +106,8 @@ describe('credentials', () => {
 			[{ ruleSecret: '  ' }, 'The Rule Secret is empty.'],
 			[{ ruleSecret: 'two words' }, /spaces or line breaks/],
 			[{ ruleSecret: 'x', ruleId: 'not a rule' }, /is not a Sequence rule ID/],
-			[{ ruleSecret: 'x', baseUrl: 'api.getsequence.io' }, /not an http\(s\) address/],
+			[{ ruleSecret: 'x', baseUrl: 'api.getsequence.io' }, /not a valid http\(s\) address/],
+			[{ ruleSecret: 'x', baseUrl: 'http://api.getsequence.io' }, /uses http:\/\/, which would send your secret unencrypted/],
 		])('refuses %p', async (data, message) => {
 			const result = await test(data as Record<string, string>);
 			expect(result.status).toBe('Error');

@@ -1,5 +1,5 @@
 import { automaticIdempotencyKey, customIdempotencyKeyProblem } from '../../nodes/shared/idempotency';
-import { normalizeSecret, parseRuleId } from '../../nodes/shared/sequenceIds';
+import { baseUrlProblem, normalizeSecret, parseRuleId } from '../../nodes/shared/sequenceIds';
 
 describe('rule IDs', () => {
 	it.each([
@@ -19,6 +19,26 @@ describe('rule IDs', () => {
 			expect(parseRuleId(input)).toBeUndefined();
 		},
 	);
+});
+
+describe('Base URLs', () => {
+	it.each(['https://api.getsequence.io', 'https://proxy.example.com:8443/sequence', 'http://127.0.0.1:4010', 'http://localhost:4010', 'http://sandbox.localhost', 'http://[::1]:4010', 'http://127.1.2.3'])(
+		'accepts %p',
+		(url) => {
+			expect(baseUrlProblem(url)).toBeUndefined();
+		},
+	);
+
+	it.each([
+		['http://api.getsequence.io', /unencrypted/],
+		['http://localhost.example.com', /unencrypted/],
+		['http://127.0.0.1.nip.io', /unencrypted/],
+		['http://192.168.1.10', /unencrypted/],
+		['ftp://api.getsequence.io', /not a valid http\(s\) address/],
+		['api.getsequence.io', /not a valid http\(s\) address/],
+	])('refuses %p', (url, message) => {
+		expect(baseUrlProblem(url)).toMatch(message);
+	});
 });
 
 describe('secrets as pasted', () => {

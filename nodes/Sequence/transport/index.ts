@@ -16,7 +16,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { type BackoffPolicy, decideRetry } from '../../shared/retry';
-import { SEQUENCE_BASE_URL, isHttpUrl, normalizeSecret } from '../../shared/sequenceIds';
+import { SEQUENCE_BASE_URL, baseUrlProblem, normalizeSecret } from '../../shared/sequenceIds';
 
 export type SequenceCredentialType = 'sequenceApi' | 'sequenceRuleApi';
 
@@ -350,12 +350,12 @@ export async function sequenceApiRequest(
 ): Promise<SequenceResponse> {
 	const { credentials } = request;
 	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
-	if (!isHttpUrl(baseUrl)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The Base URL "${baseUrl}" in the "${CREDENTIAL_NAMES[request.credentialType]}" credential is not a valid http(s) address`,
-			{ itemIndex: request.itemIndex, description: `Use ${SEQUENCE_BASE_URL} unless Sequence gave you another address.` },
-		);
+	const urlProblem = baseUrlProblem(baseUrl);
+	if (urlProblem) {
+		throw new NodeOperationError(this.getNode(), `${urlProblem} Nothing was sent.`, {
+			itemIndex: request.itemIndex,
+			description: `Correct the Base URL in the "${CREDENTIAL_NAMES[request.credentialType]}" credential: ${SEQUENCE_BASE_URL} unless Sequence gave you another address.`,
+		});
 	}
 	const host = new URL(baseUrl).host;
 	const secrets = [credentials.accessToken, credentials.ruleSecret]
