@@ -6,8 +6,13 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { SEQUENCE_BASE_URL } from '../nodes/shared/sequenceIds';
+import { LOOPBACK_HTTP_URL, SEQUENCE_BASE_URL } from '../nodes/shared/sequenceIds';
 import { baseUrlProperty, bearerHeader } from './common';
+
+const BASE_URL_EXPRESSION = `String($credentials.baseUrl || "${SEQUENCE_BASE_URL}").trim().replace(/\\/+$/, "")`;
+
+/** Where the Test goes instead of a plain-http address of another machine: nowhere, by design. */
+export const REFUSED_BASE_URL = 'https://base-url-must-use-https.invalid';
 
 export class SequenceApi implements ICredentialType {
 	name = 'sequenceApi';
@@ -40,10 +45,13 @@ export class SequenceApi implements ICredentialType {
 		},
 	};
 
-	// Listing accounts reads balances and moves nothing, so it is safe as a test.
+	// Listing accounts reads balances and moves nothing, so it is safe as a test. Like the
+	// node, it never sends the token over plain http to another machine (the address is
+	// replaced by one that cannot resolve, so the test fails) nor follows a redirect.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{ String($credentials.baseUrl || "${SEQUENCE_BASE_URL}").trim().replace(/\\/+$/, "") }}`,
+			baseURL: `={{ /^https:\\/\\//i.test(${BASE_URL_EXPRESSION}) || ${LOOPBACK_HTTP_URL}.test(${BASE_URL_EXPRESSION}) ? ${BASE_URL_EXPRESSION} : "${REFUSED_BASE_URL}" }}`,
+			disableFollowRedirect: true,
 			url: '/accounts',
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },

@@ -19,7 +19,7 @@ export class SequenceWebhookAuthApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			hint: 'A long random value: at least 16 characters, only letters, digits and - . _ ~ (e.g. from openssl rand -hex 32). Used as the ?token= value, the header value, or the Basic Auth password, depending on the trigger\'s Authentication.',
+			hint: 'A long random value: at least 16 characters (e.g. from openssl rand -hex 32). For Query Token, only letters, digits and - . _ ~. Used as the ?token= value, the header value, or the Basic Auth password, depending on the trigger\'s Authentication.',
 		},
 		{
 			displayName: 'Header Name',

@@ -16,6 +16,7 @@ import {
 	isJsonContentType,
 	parseBasicAuth,
 	secretsMatch,
+	urlTokenProblem,
 	webhookSecretProblem,
 } from '../shared/queryRemoteApi';
 
@@ -144,6 +145,12 @@ export class SequenceAmountTrigger implements INodeType {
 			): Promise<INodeCredentialTestResult> {
 				const problem = webhookSecretProblem(credential.data?.secret);
 				if (problem) return { status: 'Error', message: problem };
+				if (urlTokenProblem(String(credential.data?.secret))) {
+					return {
+						status: 'OK',
+						message: 'The secret is long enough for Header Secret and Basic Auth, but has characters that change in a URL, so Query Token would reject every call. For Query Token use only letters, digits and - . _ ~.',
+					};
+				}
 				return { status: 'OK', message: 'The secret is long enough and URL-safe.' };
 			},
 		},
@@ -225,11 +232,11 @@ function checkAuthentication(
 ): Rejection | undefined {
 	if (authentication === 'none') return undefined;
 	const secret = typeof credentials.secret === 'string' ? credentials.secret.trim() : '';
-	if (webhookSecretProblem(secret)) {
+	if (webhookSecretProblem(secret) || (authentication === 'queryToken' && urlTokenProblem(secret))) {
 		// Fail closed: a protection that is switched on but not set up must not let requests in.
 		return {
 			status: 500,
-			error: 'The trigger\'s authentication is not set up (missing or too short secret); no request is accepted until it is.',
+			error: 'The trigger\'s authentication is not set up (the secret is missing, too short, or not usable in a URL); no request is accepted until it is.',
 		};
 	}
 	const headers = context.getHeaderData();

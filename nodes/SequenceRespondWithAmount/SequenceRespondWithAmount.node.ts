@@ -29,8 +29,11 @@ const REPLY_SENT_KEY = 'sequenceAmountReplySent';
 
 interface ReplySent {
 	node: string;
+	runIndex: number;
 	statusCode: number;
 	amountInCents: number | null;
+	/** Why no amount was sent, for n8n's Retry On Fail re-running this node after it failed. */
+	failure?: { message: string; description: string };
 }
 
 type SeveralItems = 'invalid' | 'sum' | 'first';
@@ -224,12 +227,23 @@ export class SequenceRespondWithAmount implements INodeType {
 			unit: settings.unit,
 			rounding: settings.rounding,
 		};
-		const toOutput = (answer: IDataObject) => outputItems(items.length, settings.severalItems, answer);
+		const toOutput = (answer: IDataObject, amountSent = true) => outputItems(items.length, settings.severalItems, answer, amountSent);
 
 		// Sequence takes one answer per request: a second reply would be dropped by n8n while
 		// this node's output claimed it was sent.
 		const flow = this.getContext('flow');
 		const earlier = flow[REPLY_SENT_KEY] as ReplySent | undefined;
+		const node = this.getNode().name;
+		const runIndex = this.getWorkflowDataProxy(0).$runIndex as number;
+		if (earlier?.failure && earlier.node === node && earlier.runIndex === runIndex) {
+			// n8n's Retry On Fail after this node's own error reply: the first try's error stands.
+			const failure = new NodeOperationError(this.getNode(), earlier.failure.message, {
+				itemIndex: 0,
+				description: `${earlier.failure.description} (Retry On Fail does not answer again: Sequence already has this reply.)`,
+			});
+			if (!this.continueOnFail()) throw failure;
+			return [toOutput({ error: failure.message, responded: false }, false)];
+		}
 		if (earlier) {
 			const failure = new NodeOperationError(
 				this.getNode(),
@@ -242,7 +256,7 @@ export class SequenceRespondWithAmount implements INodeType {
 				},
 			);
 			if (!this.continueOnFail()) throw failure;
-			return [toOutput({ error: failure.message, responded: false })];
+			return [toOutput({ error: failure.message, responded: false }, false)];
 		}
 		const send = async (reply: ReplySent, body: IDataObject) => {
 			await this.sendResponse({ body, headers: { 'content-type': 'application/json' }, statusCode: reply.statusCode });
@@ -268,18 +282,19 @@ export class SequenceRespondWithAmount implements INodeType {
 				reply = { amountInCents: settings.fallbackCents, output: { fallbackUsed: true, fallbackReason: error.message } };
 			} else {
 				// Answer first: Sequence must get an error, not an empty 200 or a timeout.
-				const node = this.getNode().name;
-				await send({ node, statusCode: INVALID_AMOUNT_STATUS, amountInCents: null }, { error: `No amount: ${error.message}` });
-				const failure = new NodeOperationError(this.getNode(), `Invalid amount, so Sequence was told no amount: ${error.message}`, {
-					itemIndex: 0,
-					description: `Sequence received status ${INVALID_AMOUNT_STATUS} and moves nothing. Fix the Amount expression, or choose "Reply With Fallback Amount".`,
-				});
+				const message = `Invalid amount, so Sequence was told no amount: ${error.message}`;
+				const description = `Sequence received status ${INVALID_AMOUNT_STATUS} and moves nothing. Fix the Amount expression, or choose "Reply With Fallback Amount".`;
+				await send(
+					{ node, runIndex, statusCode: INVALID_AMOUNT_STATUS, amountInCents: null, failure: { message, description } },
+					{ error: `No amount: ${error.message}` },
+				);
+				const failure = new NodeOperationError(this.getNode(), message, { itemIndex: 0, description });
 				if (!this.continueOnFail()) throw failure;
-				return [toOutput({ error: failure.message, ...inputsAsAmountInput(inputs), responded: true, statusCode: INVALID_AMOUNT_STATUS })];
+				return [toOutput({ error: failure.message, ...inputsAsAmountInput(inputs), responded: true, statusCode: INVALID_AMOUNT_STATUS }, false)];
 			}
 		}
 
-		await send({ node: this.getNode().name, statusCode: 200, amountInCents: reply.amountInCents }, { amountInCents: reply.amountInCents });
+		await send({ node, runIndex, statusCode: 200, amountInCents: reply.amountInCents }, { amountInCents: reply.amountInCents });
 		return [
 			toOutput({
 				amountInCents: reply.amountInCents,
@@ -313,22 +328,24 @@ function amountInCents(rawAmounts: Array<IDataObject[string]>, itemCount: number
 }
 
 /** One answer, paired with the items it came from; with "Use the First Item", the others say they were not sent. */
-function outputItems(itemCount: number, severalItems: SeveralItems, answer: IDataObject): INodeExecutionData[] {
+function outputItems(itemCount: number, severalItems: SeveralItems, answer: IDataObject, amountSent: boolean): INodeExecutionData[] {
 	if (itemCount === 1) return [{ json: answer, pairedItem: { item: 0 } }];
 	if (severalItems === 'first') {
 		return Array.from({ length: itemCount }, (_unused, itemIndex) => ({
-			json: itemIndex === 0 ? answer : ignoredItem(itemIndex),
+			json: itemIndex === 0 ? answer : ignoredItem(itemIndex, amountSent),
 			pairedItem: { item: itemIndex },
 		}));
 	}
 	return [{ json: answer, pairedItem: Array.from({ length: itemCount }, (_unused, itemIndex) => ({ item: itemIndex })) }];
 }
 
-function ignoredItem(itemIndex: number): IDataObject {
+function ignoredItem(itemIndex: number, amountSent: boolean): IDataObject {
 	return {
 		responded: false,
 		itemIndex,
-		reason: 'Sequence asks once per request, so only the first item\'s amount was sent (Several Input Items: Use the First Item). Choose "Add Up Their Amounts" to send a total.',
+		reason: amountSent
+			? 'Sequence asks once per request, so only the first item\'s amount was sent (Several Input Items: Use the First Item). Choose "Add Up Their Amounts" to send a total.'
+			: 'Only the first item counts (Several Input Items: Use the First Item), and no amount was sent for it.',
 	};
 }
 

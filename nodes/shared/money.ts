@@ -238,8 +238,11 @@ export function amountToMoveAsDecimal(value: unknown, options: { unit: AmountUni
 	return decimal;
 }
 
-/** Reads the amounts of several items and adds them exactly; an item that is not valid is named. */
-export function addAmountsToMove(values: unknown[], options: { unit: AmountUnit; format?: DecimalFormat }): ExactDecimal {
+/**
+ * Reads the amounts of several items and adds them exactly; an item that is not valid is
+ * named. With rounding "reject", every item must be whole cents, not only the total.
+ */
+export function addAmountsToMove(values: unknown[], options: { unit: AmountUnit; rounding: RoundingMode; format?: DecimalFormat }): ExactDecimal {
 	const decimals = values.map((value, index) => {
 		const read = readAmountToMove(value, options);
 		if (read instanceof AmountError) {
@@ -250,10 +253,12 @@ export function addAmountsToMove(values: unknown[], options: { unit: AmountUnit;
 	return addExactDecimals(decimals);
 }
 
-/** amountToMoveAsDecimal, with the refusal returned instead of thrown. */
-function readAmountToMove(value: unknown, options: { unit: AmountUnit; format?: DecimalFormat }): ExactDecimal | AmountError {
+/** amountToMoveAsDecimal (and the Reject check), with the refusal returned instead of thrown. */
+function readAmountToMove(value: unknown, options: { unit: AmountUnit; rounding: RoundingMode; format?: DecimalFormat }): ExactDecimal | AmountError {
 	try {
-		return amountToMoveAsDecimal(value, options);
+		const decimal = amountToMoveAsDecimal(value, options);
+		if (options.rounding === 'reject') exactDecimalToCents(decimal, options.unit, 'reject');
+		return decimal;
 	} catch (error) {
 		// Anything unforeseen is still a refusal: no amount is better than a wrong one.
 		return error instanceof AmountError ? error : new AmountError('notANumber', `The amount ${describeValue(value)} could not be read.`);

@@ -40,12 +40,21 @@ export function webhookSecretProblem(secret: unknown): string | undefined {
 	if (secret.trim().length < MIN_SECRET_LENGTH) {
 		return `The Secret is only ${secret.trim().length} characters long; use at least ${MIN_SECRET_LENGTH} random characters.`;
 	}
-	// n8n decodes the query string ("+" becomes a space, "%41" an "A", "&" ends the value), so
-	// other characters would make a correct ?token= never match.
-	if (!/^[A-Za-z0-9._~-]+$/.test(secret.trim())) {
-		return 'The Secret may only contain letters, digits and - . _ ~ (no spaces or other signs), so that it arrives unchanged in a URL (?token=) or a header. Generate one with e.g. openssl rand -hex 32.';
+	if (!/^[\x21-\x7e]+$/.test(secret.trim())) {
+		return 'The Secret may only contain visible ASCII characters (no spaces), so that it survives headers and URLs.';
 	}
 	return undefined;
+}
+
+/**
+ * Why a secret cannot be the ?token= of a URL, or undefined. n8n decodes the query string
+ * ("+" becomes a space, "%41" an "A", "&" ends the value), so a token with such characters
+ * never matches; headers and Basic Auth carry them unchanged.
+ */
+export function urlTokenProblem(secret: string): string | undefined {
+	return /^[A-Za-z0-9._~-]+$/.test(secret.trim())
+		? undefined
+		: 'The Secret has characters that change in a URL (such as + % & =): as a ?token= it would never match. Use only letters, digits and - . _ ~ (e.g. from openssl rand -hex 32), or Header Secret / Basic Auth.';
 }
 
 /**

@@ -180,6 +180,28 @@ describe('Query Remote API: the reply Sequence gets', () => {
 		});
 	});
 
+	it("n8n's Retry On Fail after an error reply answers nothing more and keeps the first error", async () => {
+		const workflow = amountWorkflow({ amount: '={{ -1 }}' });
+		Object.assign(workflow.nodes[1], { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 });
+		const { reply, result } = await runWebhook(workflow, { body: {} });
+		expect(reply.status).toBe(422);
+		expect(result!.responses).toHaveLength(1);
+		const error = result!.nodeError(RESPOND);
+		expect(error?.message).toMatch(/^Invalid amount, so Sequence was told no amount: The amount -1 dollars is negative/);
+		expect(error?.description).toMatch(/Retry On Fail does not answer again/);
+	});
+
+	it('Use the First Item with Continue On Fail: the other items do not claim an amount was sent', async () => {
+		mockSequence('/accounts', [{ status: 200, body: accountsBody }]);
+		const workflow = amountWorkflow({ amount: '={{ -1 }}', unit: 'cents', severalItems: 'first' }, {}, [accountsNode()]);
+		workflow.nodes[2].onError = 'continueRegularOutput';
+		const { reply, result } = await runWebhook(workflow, { body: {} }, { credentials: { sequenceApi: accessCredentials } });
+		expect(reply.status).toBe(422);
+		const output = result!.output(RESPOND);
+		expect(output[0]).toMatchObject({ responded: true, statusCode: 422 });
+		expect(output[1]).toMatchObject({ responded: false, reason: 'Only the first item counts (Several Input Items: Use the First Item), and no amount was sent for it.' });
+	});
+
 	it('answers once per execution: a second respond node sends nothing and fails, saying who answered', async () => {
 		const second = { ...respondNode({ amount: '={{ 9 }}' }), id: 'a0000000-0000-4000-8000-000000000005', name: 'Second Reply', position: [440, 200] as [number, number] };
 		const workflow = amountWorkflow({ amount: '={{ 5 }}' });
@@ -405,14 +427,18 @@ describe('Query Remote API: what the trigger accepts', () => {
 			}
 		});
 
-		it('fails closed when the secret has a character n8n would decode in the URL ("+" arrives as a space)', async () => {
+		it('Query Token fails closed when the secret has a character n8n would decode in the URL ("+" arrives as a space)', async () => {
 			const secret = 'whs_Ab+cD1234567890xyz';
-			const run = await runWebhook(amountWorkflow({ amount: '={{ 7 }}' }, { authentication: 'headerSecret' }), { body: {}, headers: { 'X-Webhook-Secret': secret } }, {
-				credentials: { sequenceWebhookAuthApi: { ...webhookCredentials.sequenceWebhookAuthApi, secret } },
-			});
+			const credentials = { sequenceWebhookAuthApi: { ...webhookCredentials.sequenceWebhookAuthApi, secret } };
+			const run = await runWebhook(amountWorkflow({ amount: '={{ 7 }}' }, { authentication: 'queryToken' }), { body: {}, query: { token: secret } }, { credentials });
 			expect(run.started).toBe(false);
 			expect(run.reply.status).toBe(500);
-			expect(run.reply.body).not.toContain('amountInCents');
+			expect(JSON.parse(run.reply.body).error).toMatch(/not usable in a URL/);
+			// The same secret works in a header, which carries it unchanged.
+			const header = await runWebhook(amountWorkflow({ amount: '={{ 7 }}' }, { authentication: 'headerSecret' }), { body: {}, headers: { 'X-Webhook-Secret': secret } }, {
+				credentials,
+			});
+			expect(header.reply.body).toBe('{"amountInCents":700}');
 		});
 
 		it('fails closed when protection is on but the secret is too short', async () => {

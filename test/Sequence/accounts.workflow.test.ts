@@ -172,7 +172,7 @@ describe('Sequence node: Account → Get Many', () => {
 		const error = (await runWorkflow(getMany({ options: { maxRetries: 1 } }), { credentials })).nodeError('Sequence');
 		expect(requests).toHaveLength(2);
 		expect(error?.message).toBe('Could not reach Sequence (tried 2 times), so the node could not list the accounts');
-		expect(error?.description).toContain('sequence.localhost');
+		expect(error?.description).toContain('localhost:4999');
 	});
 
 	it.each([

@@ -1,7 +1,8 @@
 import nock from 'nock';
 import type { ICredentialTestFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { SequenceApi } from '../../credentials/SequenceApi.credentials';
+import { REFUSED_BASE_URL, SequenceApi } from '../../credentials/SequenceApi.credentials';
+import { baseUrlProblem } from '../../nodes/shared/sequenceIds';
 import { SequenceRuleApi } from '../../credentials/SequenceRuleApi.credentials';
 import { Sequence, ruleCredentialProblem } from '../../nodes/Sequence/Sequence.node';
 import { SequenceAmountTrigger } from '../../nodes/SequenceAmountTrigger/SequenceAmountTrigger.node';
@@ -71,6 +72,24 @@ describe('credentials', () => {
 		expect(request).toMatchObject({ url: '/accounts', method: 'POST', body: '{}' });
 		expect(resolve(request.baseURL as string, { baseUrl: 'https://proxy.example/' })).toBe('https://proxy.example');
 		expect(resolve(request.baseURL as string, { baseUrl: '' })).toBe('https://api.getsequence.io');
+		expect(request.disableFollowRedirect).toBe(true);
+	});
+
+	// The same rule as the node's: the token never goes over plain http to another machine.
+	it.each([
+		['https://api.getsequence.io', 'https://api.getsequence.io'],
+		['http://127.0.0.1:4010/', 'http://127.0.0.1:4010'],
+		['http://localhost:4010', 'http://localhost:4010'],
+		['http://[::1]:4010', 'http://[::1]:4010'],
+		['http://api.getsequence.io', REFUSED_BASE_URL],
+		['http://127.0.0.1:80@evil.example', REFUSED_BASE_URL],
+		['http://localhost.evil.example', REFUSED_BASE_URL],
+		['http://sandbox.localhost', REFUSED_BASE_URL],
+		['ftp://api.getsequence.io', REFUSED_BASE_URL],
+	])('the access token test sends %p to %p, as the node would or would not', (baseUrl, sentTo) => {
+		const { request } = new SequenceApi().test;
+		expect(resolve(request.baseURL as string, { baseUrl })).toBe(sentTo);
+		expect(baseUrlProblem(baseUrl.replace(/\/+$/, ''))).toEqual(sentTo === REFUSED_BASE_URL ? expect.any(String) : undefined);
 	});
 
 	describe('the access token test against Sequence', () => {
@@ -125,14 +144,18 @@ describe('credentials', () => {
 			expect(await test(secret)).toEqual({ status: 'OK', message: 'The secret is long enough and URL-safe.' });
 		});
 
+		// n8n decodes the query string: "+" arrives as a space, "%41" as "A", "&" ends the value.
+		it.each(['Ab+cD1234567890xyz', 'Ab%41cD1234567890xyz', 'Ab&cD1234567890xyz', 'q83vEjKl0pZ1mN2bX4cV/w=='])(
+			'accepts %p for headers and Basic Auth, warning that Query Token would reject every call',
+			async (secret) => {
+				expect(await test(secret)).toEqual({ status: 'OK', message: expect.stringMatching(/Query Token would reject every call/) });
+			},
+		);
+
 		it.each([
 			['', /empty/],
 			['short-secret', /only 12 characters long; use at least 16/],
-			// n8n decodes the query string: "+" arrives as a space, "%41" as "A", "&" ends the value.
-			['Ab+cD1234567890xyz', /only contain letters, digits and - \. _ ~/],
-			['Ab%41cD1234567890xyz', /only contain letters, digits/],
-			['Ab&cD1234567890xyz', /only contain letters, digits/],
-			['two words 1234567890', /only contain letters, digits/],
+			['two words 1234567890', /visible ASCII characters \(no spaces\)/],
 		])('refuses %p', async (secret, message) => {
 			const result = await test(secret);
 			expect(result.status).toBe('Error');

@@ -1,5 +1,7 @@
 // Every node on a real n8n server (installed from the packed tarball, as users install
 // community nodes), against the Sequence sandbox. All traffic stays on 127.0.0.1.
+import { createServer } from 'http';
+import type { AddressInfo } from 'net';
 import { request } from 'undici';
 
 import { DEMO_WEBHOOK_SECRET, IDS, PATHS } from '../realN8n/demoWorkflows';
@@ -342,6 +344,31 @@ describe('4. Credential tests through n8n\'s REST API', () => {
 		expect(recorded[0]).toEqual(['/accounts', 200]);
 		expect(recorded.slice(1).length).toBeGreaterThanOrEqual(1);
 		for (const entry of recorded.slice(1)) expect(entry).toEqual(['/accounts', 401]);
+	});
+
+	it('the access token test never follows a redirect, nor sends the token over plain http to another machine', async () => {
+		// A loopback server that redirects to the sandbox: n8n's tester must not go on there.
+		let redirected = 0;
+		const redirecting = createServer((_incoming, response) => {
+			redirected++;
+			response.writeHead(307, { Location: `${environment.sandbox.url}/accounts` }).end();
+		});
+		await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+		try {
+			const viaRedirect = await testCredential('sequenceApi', {
+				accessToken: environment.data.accessTokens[0],
+				baseUrl: `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`,
+			});
+			expect(viaRedirect.body.data.status).toBe('Error');
+			expect(redirected).toBeGreaterThanOrEqual(1);
+		} finally {
+			redirecting.closeAllConnections();
+			await new Promise((resolve) => redirecting.close(resolve));
+		}
+		const plainHttp = await testCredential('sequenceApi', { accessToken: environment.data.accessTokens[0], baseUrl: 'http://api.getsequence.io' });
+		// Sent to an address that cannot resolve instead (n8n shows only the code).
+		expect(plainHttp.body.data).toEqual({ status: 'Error', message: 'ENOTFOUND' });
+		expect(environment.sandbox.requests).toEqual([]);
 	});
 
 	it('the stored demo credential passes its test', async () => {

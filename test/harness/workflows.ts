@@ -2,8 +2,8 @@ import type { INode, INodeParameters } from 'n8n-workflow';
 
 import type { WorkflowJson } from './runWorkflow';
 
-// A loopback name (plain http is only accepted for this machine); nock answers for it.
-export const SANDBOX_URL = 'http://sequence.localhost';
+// Plain http is only accepted for this machine; nock answers for this address.
+export const SANDBOX_URL = 'http://localhost:4999';
 export const ACCESS_TOKEN = 'tok_live_9f8e7d6c5b4a39281706';
 export const RULE_SECRET = 'rsec_4b1d2c3e4f5a6b7c8d9e0f11';
 

@@ -235,21 +235,26 @@ describe('money: amounts to move, one or added up', () => {
 	});
 
 	it('adds up before rounding, so half cents are rounded once', () => {
-		const total = addAmountsToMove([0.005, 0.005, '0.005'], { unit: 'dollars' });
+		const total = addAmountsToMove([0.005, 0.005, '0.005'], { unit: 'dollars', rounding: 'halfUp' });
 		expect(exactDecimalToCents(total, 'dollars', 'halfUp')).toBe(2n);
 	});
 
 	it('names the item whose amount is not valid', () => {
-		expect(() => addAmountsToMove([1, 'twelve', 3], { unit: 'dollars' })).toThrow(/^Item 1: The amount "twelve" is not a number/);
-		expect(() => addAmountsToMove([1, -2], { unit: 'cents' })).toThrow(/^Item 1: The amount -2 cents is negative/);
-		expect(() => addAmountsToMove(['x'], { unit: 'cents' })).toThrow(/^The amount "x"/);
+		expect(() => addAmountsToMove([1, 'twelve', 3], { unit: 'dollars', rounding: 'reject' })).toThrow(/^Item 1: The amount "twelve" is not a number/);
+		expect(() => addAmountsToMove([1, -2], { unit: 'cents', rounding: 'halfUp' })).toThrow(/^Item 1: The amount -2 cents is negative/);
+		expect(() => addAmountsToMove(['x'], { unit: 'cents', rounding: 'reject' })).toThrow(/^The amount "x"/);
+	});
+
+	it('with Reject, refuses an item with a fraction of a cent even when the total is whole cents', () => {
+		expect(() => addAmountsToMove(['12.345', '0.005'], { unit: 'dollars', rounding: 'reject' })).toThrow(/^Item 0: The amount 12\.345 dollars has a fraction of a cent/);
+		expect(exactDecimalToCents(addAmountsToMove(['12.345', '0.005'], { unit: 'dollars', rounding: 'down' }), 'dollars', 'down')).toBe(1235n);
 	});
 
 	it('equals the sum of the exact cents of each item when no rounding is needed', () => {
 		fc.assert(
 			fc.property(fc.array(fc.integer({ min: 0, max: 10 ** 9 }), { minLength: 1, maxLength: 50 }), (cents) => {
 				const asDollars = cents.map((value) => formatCentsAsDollars(value));
-				const total = exactDecimalToCents(addAmountsToMove(asDollars, { unit: 'dollars' }), 'dollars', 'reject');
+				const total = exactDecimalToCents(addAmountsToMove(asDollars, { unit: 'dollars', rounding: 'reject' }), 'dollars', 'reject');
 				expect(total).toBe(cents.reduce((sum, value) => sum + BigInt(value), 0n));
 			}),
 		);
