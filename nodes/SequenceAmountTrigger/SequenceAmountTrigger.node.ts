@@ -288,6 +288,11 @@ function checkRequestShape(context: IWebhookFunctions): Rejection | undefined {
 		return { status: 415, error: `The body must be JSON (Content-Type: application/json), not ${contentType ?? 'unspecified'}.` };
 	}
 	const body = bodyOf(context);
+	const raw = (request as { rawBody?: Buffer | string }).rawBody;
+	if (body === undefined && raw !== undefined && raw.toString().trim() !== '') {
+		// Bytes arrived but n8n did not parse them: never let them pass for an empty body.
+		return { status: 415, error: 'The body could not be read as JSON; send it with Content-Type: application/json.' };
+	}
 	const isEmpty = body === undefined || body === null || body === '' || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0);
 	if (!isEmpty && (typeof body !== 'object' || Array.isArray(body))) {
 		return { status: 400, error: 'The body must be a JSON object such as {}.' };

@@ -64,5 +64,6 @@ export function urlTokenProblem(secret: string): string | undefined {
  */
 export function isJsonContentType(contentType: unknown): boolean {
 	if (typeof contentType !== 'string') return false;
-	return contentType.split(';')[0].trim().toLowerCase() === 'application/json';
+	// Not trimmed, as n8n does not: it leaves "application/json ; charset=utf-8" unparsed.
+	return contentType.split(';')[0].toLowerCase() === 'application/json';
 }

@@ -378,6 +378,14 @@ describe('Query Remote API: what the trigger accepts', () => {
 		],
 		['a chunked body of another type', { bodyNotRead: true, headers: { 'Content-Type': 'application/octet-stream', 'Transfer-Encoding': 'chunked' } }, 415, /must be JSON/],
 		['a chunked body without a type', { bodyNotRead: true, headers: { 'Transfer-Encoding': 'chunked' } }, 415, /must be JSON/],
+		// n8n reads this one but parses only an exact "application/json" type.
+		[
+			'JSON with a space before its parameters',
+			{ bodyNotParsed: true, rawBody: '{"amount":1}', headers: { 'Content-Type': 'application/json ; charset=utf-8' } },
+			415,
+			/must be JSON/,
+		],
+		['bytes n8n did not parse', { bodyNotParsed: true, rawBody: '{"amount":1}', headers: { 'Content-Type': 'application/json' } }, 415, /could not be read as JSON/],
 		['a JSON list', { body: [1, 2] }, 400, /JSON object/],
 		['a JSON string', { body: 'hello', rawBody: '"hello"', headers: { 'Content-Type': 'application/json' } }, 400, /JSON object/],
 	])('refuses %s with %i and does not start the workflow', async (_label, request, status, error) => {

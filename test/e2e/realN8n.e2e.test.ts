@@ -214,13 +214,15 @@ describe('1. Query Remote API through the production webhook', () => {
 		expect(text.statusCode).toBe(415);
 		await text.body.text();
 		// n8n does not parse other JSON types: the unread body must not pass for {} (the default amount).
-		const vendorJson = await request(`${amountUrl()}?token=${DEMO_WEBHOOK_SECRET}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/vnd.api+json' },
-			body: JSON.stringify({ amount: 5 }),
-		});
-		expect(vendorJson.statusCode).toBe(415);
-		expect(await vendorJson.body.text()).not.toContain('amountInCents');
+		for (const contentType of ['application/vnd.api+json', 'application/json ; charset=utf-8']) {
+			const unparsed = await request(`${amountUrl()}?token=${DEMO_WEBHOOK_SECRET}`, {
+				method: 'POST',
+				headers: { 'content-type': contentType },
+				body: JSON.stringify({ amount: 5 }),
+			});
+			expect([contentType, unparsed.statusCode]).toEqual([contentType, 415]);
+			expect(await unparsed.body.text()).not.toContain('amountInCents');
+		}
 		const get = await request(`${amountUrl()}?token=${DEMO_WEBHOOK_SECRET}`, { method: 'GET' });
 		expect(get.statusCode).toBeGreaterThanOrEqual(400);
 		expect(get.statusCode).toBeLessThan(500);

@@ -35,6 +35,8 @@ export interface IncomingRequest {
 	 * XML); for any other it leaves both req.rawBody and req.body unset.
 	 */
 	bodyNotRead?: boolean;
+	/** n8n read the bytes but did not parse them (req.body unset). */
+	bodyNotParsed?: boolean;
 	query?: Record<string, string>;
 }
 
@@ -136,7 +138,7 @@ export async function runWebhook(
 	const expressRequest = {
 		method: request.method ?? 'POST',
 		headers,
-		body: request.bodyNotRead ? undefined : (request.body ?? {}),
+		body: request.bodyNotRead || request.bodyNotParsed ? undefined : (request.body ?? {}),
 		rawBody: request.bodyNotRead ? undefined : Buffer.from(rawBody),
 		query: request.query ?? {},
 		params: {},
