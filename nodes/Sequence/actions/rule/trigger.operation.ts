@@ -48,7 +48,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Off',
 				value: 'off',
-				description: "Send no key. Failed requests are then only retried after a 429, and n8n's Retry On Fail setting is refused",
+				description: "Send no key. Failed requests are then only retried when Sequence surely did nothing (429, no connection), and n8n's Retry On Fail setting is refused",
 			},
 		],
 		description: 'How Sequence recognises a repeated request as the same trigger',
