@@ -235,26 +235,20 @@ export class SequenceRespondWithAmount implements INodeType {
 		const earlier = flow[REPLY_SENT_KEY] as ReplySent | undefined;
 		const node = this.getNode().name;
 		const runIndex = this.getWorkflowDataProxy(0).$runIndex as number;
-		if (earlier?.failure && earlier.node === node && earlier.runIndex === runIndex) {
-			// n8n's Retry On Fail after this node's own error reply: the first try's error stands.
-			const failure = new NodeOperationError(this.getNode(), earlier.failure.message, {
-				itemIndex: 0,
-				description: `${earlier.failure.description} (Retry On Fail does not answer again: Sequence already has this reply.)`,
-			});
-			if (!this.continueOnFail()) throw failure;
-			return [toOutput({ error: failure.message, responded: false }, false)];
-		}
 		if (earlier) {
-			const failure = new NodeOperationError(
-				this.getNode(),
-				`Sequence was already answered in this execution (by "${earlier.node}"), so this node sent nothing`,
-				{
-					itemIndex: 0,
-					description: `Sequence takes one answer per request, and got ${
-						earlier.amountInCents === null ? `status ${earlier.statusCode}` : `${earlier.amountInCents} cents`
-					}. Make sure exactly one Sequence Respond With Amount runs, once: check for loops, and for several branches that each reach one.`,
-				},
-			);
+			// After this node's own error reply, n8n's Retry On Fail runs it again: that first error stands.
+			const retriedAfterOwnError = earlier.failure !== undefined && earlier.node === node && earlier.runIndex === runIndex;
+			const failure = retriedAfterOwnError
+				? new NodeOperationError(this.getNode(), earlier.failure!.message, {
+						itemIndex: 0,
+						description: `${earlier.failure!.description} (Retry On Fail does not answer again: Sequence already has this reply.)`,
+					})
+				: new NodeOperationError(this.getNode(), `Sequence was already answered in this execution (by "${earlier.node}"), so this node sent nothing`, {
+						itemIndex: 0,
+						description: `Sequence takes one answer per request, and got ${
+							earlier.amountInCents === null ? `status ${earlier.statusCode}` : `${earlier.amountInCents} cents`
+						}. Make sure exactly one Sequence Respond With Amount runs, once: check for loops, and for several branches that each reach one.`,
+					});
 			if (!this.continueOnFail()) throw failure;
 			return [toOutput({ error: failure.message, responded: false }, false)];
 		}
