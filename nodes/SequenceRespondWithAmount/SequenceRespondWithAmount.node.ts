@@ -237,11 +237,11 @@ export class SequenceRespondWithAmount implements INodeType {
 		const runIndex = this.getWorkflowDataProxy(0).$runIndex as number;
 		if (earlier) {
 			// After this node's own error reply, n8n's Retry On Fail runs it again: that first error stands.
-			const retriedAfterOwnError = earlier.failure !== undefined && earlier.node === node && earlier.runIndex === runIndex;
-			const failure = retriedAfterOwnError
-				? new NodeOperationError(this.getNode(), earlier.failure!.message, {
+			const ownFailure = earlier.node === node && earlier.runIndex === runIndex ? earlier.failure : undefined;
+			const failure = ownFailure
+				? new NodeOperationError(this.getNode(), ownFailure.message, {
 						itemIndex: 0,
-						description: `${earlier.failure!.description} (Retry On Fail does not answer again: Sequence already has this reply.)`,
+						description: `${ownFailure.description} (Retry On Fail does not answer again: Sequence already has this reply.)`,
 					})
 				: new NodeOperationError(this.getNode(), `Sequence was already answered in this execution (by "${earlier.node}"), so this node sent nothing`, {
 						itemIndex: 0,
