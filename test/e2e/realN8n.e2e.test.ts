@@ -20,6 +20,14 @@ function extraWorkflows() {
 		webhookId: `${id}-webhook`,
 		parameters: { path, authentication: 'none' },
 	});
+	const respond = (id: string, name: string, position: [number, number], parameters: Record<string, unknown>) => ({
+		id,
+		name,
+		type: `${PACKAGE}.sequenceRespondWithAmount`,
+		typeVersion: 1,
+		position,
+		parameters,
+	});
 	return [
 		{
 			id: 'SeqE2eNoAnswer01',
@@ -44,14 +52,7 @@ function extraWorkflows() {
 					parameters: { resource: 'rule', operation: 'trigger', ruleId: 'ru_not_this_one' },
 					credentials: { sequenceRuleApi: { id: IDS.ruleCredential, name: 'rule' } },
 				},
-				{
-					id: 'fails-respond',
-					name: 'Respond With Amount',
-					type: `${PACKAGE}.sequenceRespondWithAmount`,
-					typeVersion: 1,
-					position: [480, 0],
-					parameters: { amount: '={{ $json.amount }}' },
-				},
+				respond('fails-respond', 'Respond With Amount', [480, 0], { amount: '={{ $json.amount }}' }),
 			],
 			connections: {
 				'Sequence Amount Request': { main: [[{ node: 'Broken Computation', type: 'main', index: 0 }]] },
@@ -59,9 +60,9 @@ function extraWorkflows() {
 			},
 		},
 		...[
-			{ id: 'SeqE2eSplitDflt1', path: 'split-default', respond: {} },
-			{ id: 'SeqE2eSplitSum01', path: 'split-sum', respond: { severalItems: 'sum' } },
-		].map(({ id, path, respond }) => ({
+			{ id: 'SeqE2eSplitDflt1', path: 'split-default', severalItems: {} },
+			{ id: 'SeqE2eSplitSum01', path: 'split-sum', severalItems: { severalItems: 'sum' } },
+		].map(({ id, path, severalItems }) => ({
 			id,
 			name: `e2e: one item per invoice (${path})`,
 			settings: { executionOrder: 'v1' },
@@ -75,23 +76,9 @@ function extraWorkflows() {
 					position: [240, 0],
 					parameters: { fieldToSplitOut: 'body.invoices', options: {} },
 				},
-				{
-					id: `${id}-respond`,
-					name: 'Respond With Amount',
-					type: `${PACKAGE}.sequenceRespondWithAmount`,
-					typeVersion: 1,
-					position: [480, 0],
-					parameters: { amount: '={{ $json.cents }}', unit: 'cents', ...respond },
-				},
-				{
-					// A second reply on another branch, run after the first: it must send nothing.
-					id: `${id}-second`,
-					name: 'Second Reply',
-					type: `${PACKAGE}.sequenceRespondWithAmount`,
-					typeVersion: 1,
-					position: [240, 300],
-					parameters: { amount: '={{ 1 }}' },
-				},
+				respond(`${id}-respond`, 'Respond With Amount', [480, 0], { amount: '={{ $json.cents }}', unit: 'cents', ...severalItems }),
+				// A second reply on another branch, run after the first: it must send nothing.
+				respond(`${id}-second`, 'Second Reply', [240, 300], { amount: '={{ 1 }}' }),
 			],
 			connections: {
 				'Sequence Amount Request': {
