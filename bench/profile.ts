@@ -3,9 +3,9 @@
 import { mkdirSync, readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 
-import { DEMO_WEBHOOK_SECRET, PATHS } from '../test/realN8n/demoWorkflows';
-import { startEnvironment } from '../test/realN8n/environment';
-import { PROJECT_ROOT } from '../test/realN8n/n8nRuntime';
+import { DEMO_WEBHOOK_SECRET, PATHS } from '../dev/demo/demoWorkflows';
+import { startEnvironment } from '../dev/realN8n/environment';
+import { REPOSITORY_ROOT } from '../dev/realN8n/n8nRuntime';
 import { BENCH_PATHS, benchWorkflows } from './workflows';
 
 interface ProfileNode {
@@ -29,7 +29,7 @@ function summarise(file: string): void {
 		const areas = new Set<string>();
 		for (let current: number | undefined = id; current !== undefined; current = parent.get(current)) {
 			const url = byId.get(current)!.callFrame.url;
-			const area = /n8n-nodes-sequence\/dist\/(.*)/.exec(url)?.[1] ?? /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
+			const area = /n8n-nodes-sequence-money\/dist\/(.*)/.exec(url)?.[1] ?? /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
 			if (area) areas.add(area);
 		}
 		for (const area of areas) inclusive.set(area, (inclusive.get(area) ?? 0) + time);
@@ -45,7 +45,7 @@ function summarise(file: string): void {
 async function main() {
 	const variant = ['builtIn', 'oursNoAuth'].includes(process.argv[2]) ? process.argv[2] : 'ours';
 	const requests = Number(process.argv[3] ?? 150);
-	const profileDir = join(PROJECT_ROOT, 'bench', 'results', `profile-${variant}-${Date.now()}`);
+	const profileDir = join(REPOSITORY_ROOT, 'bench', 'results', `profile-${variant}-${Date.now()}`);
 	mkdirSync(profileDir, { recursive: true });
 	const environment = await startEnvironment({
 		extraWorkflows: benchWorkflows,

@@ -7,10 +7,10 @@ import { cpus, totalmem, tmpdir } from 'os';
 import { join } from 'path';
 import { Pool } from 'undici';
 
-import { type SandboxData, loadSandboxData } from '../test/sandbox/sequenceSandbox';
-import { DEMO_WEBHOOK_SECRET, PATHS } from '../test/realN8n/demoWorkflows';
-import { type Environment, SANDBOX_DATA_FILE, startEnvironment } from '../test/realN8n/environment';
-import { N8N_VERSION, PROJECT_ROOT } from '../test/realN8n/n8nRuntime';
+import { type SandboxData, loadSandboxData } from '../dev/sandbox/sequenceSandbox';
+import { DEMO_WEBHOOK_SECRET, PATHS } from '../dev/demo/demoWorkflows';
+import { type Environment, SANDBOX_DATA_FILE, startEnvironment } from '../dev/realN8n/environment';
+import { N8N_VERSION, PACKAGE_DIR, REPOSITORY_ROOT } from '../dev/realN8n/n8nRuntime';
 import { BENCH_PATHS, benchWorkflows } from './workflows';
 
 const quick = process.argv.includes('--quick');
@@ -337,8 +337,8 @@ async function main() {
 		const stormResult = await storm(environment);
 		say('4. Package cost');
 		const bareDir = bareStarterPackage();
-		const ours = packageCost(PROJECT_ROOT, join(PROJECT_ROOT, 'node_modules'));
-		const bare = packageCost(bareDir, join(PROJECT_ROOT, 'node_modules'));
+		const ours = packageCost(PACKAGE_DIR, join(REPOSITORY_ROOT, 'node_modules'));
+		const bare = packageCost(bareDir, join(REPOSITORY_ROOT, 'node_modules'));
 		rmSync(bareDir, { recursive: true, force: true });
 		say(`  tarball ${ours.tarballBytes} B (${ours.files} files) vs bare starter ${bare.tarballBytes} B; load ${ours.loadMs.median} ms vs ${bare.loadMs.median} ms`);
 
@@ -355,11 +355,11 @@ async function main() {
 			packageCost: { ours, bareStarter: bare, n8nReadyWithPackageMs: environment.timings.startN8n },
 			durationSeconds: Math.round((Date.now() - started) / 1000),
 		};
-		const outDir = join(PROJECT_ROOT, 'bench', 'results');
+		const outDir = join(REPOSITORY_ROOT, 'bench', 'results');
 		mkdirSync(outDir, { recursive: true });
 		const name = quick ? 'quick' : 'latest';
 		writeFileSync(join(outDir, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
-		writeFileSync(join(PROJECT_ROOT, 'bench', quick ? 'RESULTS.quick.md' : 'RESULTS.md'), markdown(results));
+		writeFileSync(join(REPOSITORY_ROOT, 'bench', quick ? 'RESULTS.quick.md' : 'RESULTS.md'), markdown(results));
 		say(`Wrote bench/results/${name}.json and bench/${quick ? 'RESULTS.quick.md' : 'RESULTS.md'} in ${results.durationSeconds} s.`);
 	} finally {
 		await environment.stop();
@@ -405,7 +405,7 @@ function markdown(results: Results): string {
 		'',
 		'## 1. Query Remote API round trip',
 		'',
-		'Ours: Sequence Amount Request Trigger → Set → Sequence Respond With Amount (exact cents, limits); with Query Token auth, and without.',
+		'Ours: Sequence Query Remote API Trigger → Set → Sequence Respond With Amount (exact cents, limits); with Query Token auth, and without.',
 		'Built-in: Webhook (no auth) → the same Set → Respond to Webhook with `Math.round(x * 100)`.',
 		`${results.settings.requestsPerLevel} requests per level and run.`,
 		'',
@@ -444,7 +444,7 @@ function markdown(results: Results): string {
 		'',
 		'| package | tarball bytes | unpacked bytes | files | load + instantiate ms (Node, n8n-workflow preloaded) |',
 		'|---|---|---|---|---|',
-		`| n8n-nodes-sequence | ${results.packageCost.ours.tarballBytes} | ${results.packageCost.ours.unpackedBytes} | ${results.packageCost.ours.files} | ${fmt(results.packageCost.ours.loadMs)} |`,
+		`| n8n-nodes-sequence-money | ${results.packageCost.ours.tarballBytes} | ${results.packageCost.ours.unpackedBytes} | ${results.packageCost.ours.files} | ${fmt(results.packageCost.ours.loadMs)} |`,
 		`| bare starter node | ${results.packageCost.bareStarter.tarballBytes} | ${results.packageCost.bareStarter.unpackedBytes} | ${results.packageCost.bareStarter.files} | ${fmt(results.packageCost.bareStarter.loadMs)} |`,
 		'',
 		`n8n was ready ${results.packageCost.n8nReadyWithPackageMs} ms after start with the package installed.`,

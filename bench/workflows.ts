@@ -1,9 +1,9 @@
 // The workflows measured side by side: this package's nodes, and what a user would wire
 // by hand from n8n's built-in nodes for the same job.
-import type { DemoSetup } from '../test/realN8n/demoWorkflows';
-import { IDS, amountWorkflow, computeAmountNode } from '../test/realN8n/demoWorkflows';
+import type { DemoSetup } from '../dev/demo/demoWorkflows';
+import { IDS, amountWorkflow, computeAmountNode } from '../dev/demo/demoWorkflows';
 
-const PACKAGE = 'n8n-nodes-sequence';
+const PACKAGE = 'n8n-nodes-sequence-money';
 
 export const BENCH_PATHS = {
 	builtinAmount: 'bench-builtin-amount',
@@ -72,8 +72,8 @@ function httpRequest(name: string, url: string, headers: Array<{ name: string; v
 export function benchWorkflows({ sandboxUrl, data }: DemoSetup) {
 	const rule = data.rules[0];
 	const token = data.accessTokens[0];
-	const ruleCredential = { sequenceRuleApi: { id: IDS.ruleCredential, name: 'rule' } };
-	const accessCredential = { sequenceApi: { id: IDS.accessCredential, name: 'access' } };
+	const ruleCredential = { sequenceRuleSecretApi: { id: IDS.ruleCredential, name: 'rule' } };
+	const accessCredential = { sequenceAccessTokenApi: { id: IDS.accessCredential, name: 'access' } };
 	const splitItems = () => node('Split Items', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'body.items', options: {} });
 	// The demo's amount workflow without URL protection: like for like with the built-in one.
 	const demo = amountWorkflow();

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs a development tool written in TypeScript (the `npm start` demo, the benchmarks) under
 // Node 24 (via with-node24.mjs): builds the package and the tooling, then runs the entry.
-// Usage: node scripts/dev-run.mjs <entry relative to .dev-build, e.g. test/realN8n/demo.js> [args]
+// Usage: node scripts/dev-run.mjs <entry relative to .dev-build, e.g. dev/demo/demo.js> [args]
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ if (!entry) {
 	console.error('usage: node scripts/dev-run.mjs <entry.js> [args]');
 	process.exit(2);
 }
-for (const buildArgs of [['run', 'build:compile'], ['exec', '--', 'tsc', '-p', 'tsconfig.dev.json']]) {
+for (const buildArgs of [['run', 'build', '--workspace', 'n8n-nodes-sequence-money'], ['exec', '--', 'tsc', '-p', 'tsconfig.dev.json']]) {
 	const result = spawnSync('npm', buildArgs, { cwd: root, stdio: 'inherit' });
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -20,11 +20,11 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export function cacheRoot() {
 	if (process.env.SEQUENCE_DEV_CACHE) return resolve(process.env.SEQUENCE_DEV_CACHE);
 	const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-	return join(base, 'n8n-nodes-sequence');
+	return join(base, 'n8n-nodes-sequence-money');
 }
 
 function log(message) {
-	process.stderr.write(`[n8n-nodes-sequence] ${message}\n`);
+	process.stderr.write(`[n8n-nodes-sequence-money] ${message}\n`);
 }
 
 function nodeMajor(version) {

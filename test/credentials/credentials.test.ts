@@ -1,11 +1,11 @@
 import nock from 'nock';
 import type { ICredentialTestFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { REFUSED_BASE_URL, SequenceApi } from '../../credentials/SequenceApi.credentials';
-import { baseUrlProblem } from '../../nodes/shared/sequenceIds';
-import { SequenceRuleApi } from '../../credentials/SequenceRuleApi.credentials';
-import { Sequence, ruleCredentialProblem } from '../../nodes/Sequence/Sequence.node';
-import { SequenceAmountTrigger } from '../../nodes/SequenceAmountTrigger/SequenceAmountTrigger.node';
+import { REFUSED_BASE_URL, SequenceAccessTokenApi } from '../../n8n-nodes-sequence-money/credentials/SequenceAccessTokenApi.credentials';
+import { baseUrlProblem } from '../../n8n-nodes-sequence-money/nodes/shared/sequenceIds';
+import { SequenceRuleSecretApi } from '../../n8n-nodes-sequence-money/credentials/SequenceRuleSecretApi.credentials';
+import { Sequence, ruleCredentialProblem } from '../../n8n-nodes-sequence-money/nodes/Sequence/Sequence.node';
+import { SequenceQueryRemoteApiTrigger } from '../../n8n-nodes-sequence-money/nodes/SequenceQueryRemoteApiTrigger/SequenceQueryRemoteApiTrigger.node';
 import { InMemoryCredentialsHelper } from '../harness/credentialsHelper';
 import { buildWorkflow } from '../harness/runWorkflow';
 import { findSecretLeaks, recordForSecretScan } from '../harness/secretScan';
@@ -24,9 +24,9 @@ async function authenticatedHeaders(type: string, credentials: Record<string, st
 
 /** What n8n's credential dialog does on "Test": the type's test request, authenticated. */
 async function runCredentialTest(credentials: Record<string, string>) {
-	const { request } = new SequenceApi().test;
+	const { request } = new SequenceAccessTokenApi().test;
 	const baseURL = String(resolve(request.baseURL as string, credentials));
-	const headers = await authenticatedHeaders('sequenceApi', credentials);
+	const headers = await authenticatedHeaders('sequenceAccessTokenApi', credentials);
 	const response = await fetch(`${baseURL}${request.url}`, {
 		method: request.method,
 		headers: { ...(request.headers as Record<string, string>), ...headers },
@@ -39,10 +39,10 @@ describe('credentials', () => {
 	afterAll(() => expect(findSecretLeaks([ACCESS_TOKEN, RULE_SECRET])).toEqual([]));
 
 	it('declare their names, secret fields as passwords, and icons', () => {
-		const access = new SequenceApi();
-		const rule = new SequenceRuleApi();
-		expect([access.name, access.displayName]).toEqual(['sequenceApi', 'Sequence Access Token API']);
-		expect([rule.name, rule.displayName]).toEqual(['sequenceRuleApi', 'Sequence Rule Secret API']);
+		const access = new SequenceAccessTokenApi();
+		const rule = new SequenceRuleSecretApi();
+		expect([access.name, access.displayName]).toEqual(['sequenceAccessTokenApi', 'Sequence Access Token API']);
+		expect([rule.name, rule.displayName]).toEqual(['sequenceRuleSecretApi', 'Sequence Rule Secret API']);
 		expect(access.properties.find((property) => property.name === 'accessToken')?.typeOptions?.password).toBe(true);
 		expect(rule.properties.find((property) => property.name === 'ruleSecret')?.typeOptions?.password).toBe(true);
 		for (const credential of [access, rule]) {
@@ -55,7 +55,7 @@ describe('credentials', () => {
 		[`Bearer ${ACCESS_TOKEN}`, `Bearer ${ACCESS_TOKEN}`],
 		[`  BEARER   ${ACCESS_TOKEN}\n`, `Bearer ${ACCESS_TOKEN}`],
 	])('the access token %p is sent as %p', async (accessToken, header) => {
-		const headers = await authenticatedHeaders('sequenceApi', { accessToken });
+		const headers = await authenticatedHeaders('sequenceAccessTokenApi', { accessToken });
 		expect(headers).toEqual({ 'x-sequence-access-token': header });
 	});
 
@@ -63,12 +63,12 @@ describe('credentials', () => {
 		[RULE_SECRET, `Bearer ${RULE_SECRET}`],
 		[` bearer ${RULE_SECRET} `, `Bearer ${RULE_SECRET}`],
 	])('the rule secret %p is sent as %p', async (ruleSecret, header) => {
-		const headers = await authenticatedHeaders('sequenceRuleApi', { ruleSecret });
+		const headers = await authenticatedHeaders('sequenceRuleSecretApi', { ruleSecret });
 		expect(headers).toEqual({ 'x-sequence-signature': header });
 	});
 
 	it('the access token test lists accounts (moves nothing) at the credential\'s base URL', () => {
-		const { request } = new SequenceApi().test;
+		const { request } = new SequenceAccessTokenApi().test;
 		expect(request).toMatchObject({ url: '/accounts', method: 'POST', body: '{}' });
 		expect(resolve(request.baseURL as string, { baseUrl: 'https://proxy.example/' })).toBe('https://proxy.example');
 		expect(resolve(request.baseURL as string, { baseUrl: '' })).toBe('https://api.getsequence.io');
@@ -87,7 +87,7 @@ describe('credentials', () => {
 		['http://sandbox.localhost', REFUSED_BASE_URL],
 		['ftp://api.getsequence.io', REFUSED_BASE_URL],
 	])('the access token test sends %p to %p, as the node would or would not', (baseUrl, sentTo) => {
-		const { request } = new SequenceApi().test;
+		const { request } = new SequenceAccessTokenApi().test;
 		expect(resolve(request.baseURL as string, { baseUrl })).toBe(sentTo);
 		expect(baseUrlProblem(baseUrl.replace(/\/+$/, ''))).toEqual(sentTo === REFUSED_BASE_URL ? expect.any(String) : undefined);
 	});
@@ -113,7 +113,7 @@ describe('credentials', () => {
 	describe('the rule secret check (no request: it would fire the rule)', () => {
 		const check = new Sequence().methods.credentialTest.sequenceRuleSecretCheck;
 		const test = (data: Record<string, string>) =>
-			check.call({} as ICredentialTestFunctions, { id: '1', name: 'rule', type: 'sequenceRuleApi', data });
+			check.call({} as ICredentialTestFunctions, { id: '1', name: 'rule', type: 'sequenceRuleSecretApi', data });
 
 		it('accepts a well-formed secret and says it cannot be verified without triggering', async () => {
 			const result = await test({ ruleSecret: `Bearer ${RULE_SECRET}`, ruleId: 'ru_1', baseUrl: SANDBOX_URL });
@@ -135,10 +135,10 @@ describe('credentials', () => {
 		});
 	});
 
-	describe('the amount request secret check (local: the secret protects our own URL)', () => {
-		const check = new SequenceAmountTrigger().methods.credentialTest.sequenceWebhookSecretCheck;
+	describe('the Query Remote API secret check (local: the secret protects our own URL)', () => {
+		const check = new SequenceQueryRemoteApiTrigger().methods.credentialTest.sequenceQueryRemoteApiSecretCheck;
 		const test = (secret: string) =>
-			check.call({} as ICredentialTestFunctions, { id: '1', name: 'amount', type: 'sequenceWebhookAuthApi', data: { secret } });
+			check.call({} as ICredentialTestFunctions, { id: '1', name: 'amount', type: 'sequenceQueryRemoteApiAuthApi', data: { secret } });
 
 		it.each(['whs_Q7v2LmX9pR4tK8nZ3bW6', 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6', 'Abc-def.ghi_jkl~mno'])('accepts %p', async (secret) => {
 			expect(await test(secret)).toEqual({ status: 'OK', message: 'The secret is long enough and URL-safe.' });

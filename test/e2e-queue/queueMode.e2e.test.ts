@@ -3,9 +3,9 @@
 // of them. Production calls go to the webhook process; executions run on the workers.
 import { request } from 'undici';
 
-import { DEMO_WEBHOOK_SECRET, PATHS, amountWorkflow, triggerRuleWorkflow } from '../realN8n/demoWorkflows';
-import type { DemoSetup } from '../realN8n/demoWorkflows';
-import { type Environment, PROCESS_NAME_VARIABLE, startEnvironment } from '../realN8n/environment';
+import { DEMO_WEBHOOK_SECRET, PATHS, amountWorkflow, triggerRuleWorkflow } from '../../dev/demo/demoWorkflows';
+import type { DemoSetup } from '../../dev/demo/demoWorkflows';
+import { type Environment, PROCESS_NAME_VARIABLE, startEnvironment } from '../../dev/realN8n/environment';
 
 const QUEUE_AMOUNT = { id: 'SeqQueueAmount01', path: 'queue-amount' };
 const KEYED_TRIGGER = { id: 'SeqQueueKeyed001', path: 'queue-trigger-keyed' };

@@ -4,17 +4,17 @@ import { createServer } from 'http';
 import type { AddressInfo } from 'net';
 import { request } from 'undici';
 
-import { DEMO_WEBHOOK_SECRET, IDS, PATHS } from '../realN8n/demoWorkflows';
-import { type Environment, startEnvironment } from '../realN8n/environment';
+import { DEMO_WEBHOOK_SECRET, IDS, PATHS } from '../../dev/demo/demoWorkflows';
+import { type Environment, startEnvironment } from '../../dev/realN8n/environment';
 
-const PACKAGE = 'n8n-nodes-sequence';
+const PACKAGE = 'n8n-nodes-sequence-money';
 
 /** Extra workflows: what n8n answers when no amount is given, and several items (n8n's real Split Out). */
 function extraWorkflows() {
 	const trigger = (id: string, path: string) => ({
 		id: `${id}-t`,
-		name: 'Sequence Amount Request',
-		type: `${PACKAGE}.sequenceAmountTrigger`,
+		name: 'Sequence Query Remote API',
+		type: `${PACKAGE}.sequenceQueryRemoteApiTrigger`,
 		typeVersion: 1.1,
 		position: [0, 0],
 		webhookId: `${id}-webhook`,
@@ -50,12 +50,12 @@ function extraWorkflows() {
 					typeVersion: 1,
 					position: [240, 0],
 					parameters: { resource: 'rule', operation: 'trigger', ruleId: 'ru_not_this_one' },
-					credentials: { sequenceRuleApi: { id: IDS.ruleCredential, name: 'rule' } },
+					credentials: { sequenceRuleSecretApi: { id: IDS.ruleCredential, name: 'rule' } },
 				},
 				respond('fails-respond', 'Respond With Amount', [480, 0], { amount: '={{ $json.amount }}' }),
 			],
 			connections: {
-				'Sequence Amount Request': { main: [[{ node: 'Broken Computation', type: 'main', index: 0 }]] },
+				'Sequence Query Remote API': { main: [[{ node: 'Broken Computation', type: 'main', index: 0 }]] },
 				'Broken Computation': { main: [[{ node: 'Respond With Amount', type: 'main', index: 0 }]] },
 			},
 		},
@@ -81,7 +81,7 @@ function extraWorkflows() {
 				respond(`${id}-second`, 'Second Reply', [240, 300], { amount: '={{ 1 }}' }),
 			],
 			connections: {
-				'Sequence Amount Request': {
+				'Sequence Query Remote API': {
 					main: [
 						[
 							{ node: 'Split Out', type: 'main', index: 0 },
@@ -139,11 +139,11 @@ describe('the package, installed like a community node', () => {
 		const nodes = await fetch(`${environment.server.url}/types/nodes.json`, { headers: { cookie: environment.authCookie } });
 		const names = ((await nodes.json()) as Array<{ name: string }>).map((node) => node.name);
 		expect(names).toEqual(
-			expect.arrayContaining([`${PACKAGE}.sequence`, `${PACKAGE}.sequenceAmountTrigger`, `${PACKAGE}.sequenceRespondWithAmount`]),
+			expect.arrayContaining([`${PACKAGE}.sequence`, `${PACKAGE}.sequenceQueryRemoteApiTrigger`, `${PACKAGE}.sequenceRespondWithAmount`]),
 		);
 		const credentials = await fetch(`${environment.server.url}/types/credentials.json`, { headers: { cookie: environment.authCookie } });
 		const credentialNames = ((await credentials.json()) as Array<{ name: string }>).map((credential) => credential.name);
-		expect(credentialNames).toEqual(expect.arrayContaining(['sequenceApi', 'sequenceRuleApi', 'sequenceWebhookAuthApi']));
+		expect(credentialNames).toEqual(expect.arrayContaining(['sequenceAccessTokenApi', 'sequenceRuleSecretApi', 'sequenceQueryRemoteApiAuthApi']));
 	});
 });
 
@@ -324,9 +324,9 @@ describe('4. Credential tests through n8n\'s REST API', () => {
 		});
 
 	it('the access token test passes with a good token and fails with a bad one', async () => {
-		const good = await testCredential('sequenceApi', { accessToken: environment.data.accessTokens[0], baseUrl: environment.sandbox.url });
+		const good = await testCredential('sequenceAccessTokenApi', { accessToken: environment.data.accessTokens[0], baseUrl: environment.sandbox.url });
 		expect(good.body.data.status).toBe('OK');
-		const bad = await testCredential('sequenceApi', { accessToken: 'wrong-token-000000', baseUrl: environment.sandbox.url });
+		const bad = await testCredential('sequenceAccessTokenApi', { accessToken: 'wrong-token-000000', baseUrl: environment.sandbox.url });
 		expect(bad.body.data.status).toBe('Error');
 		// n8n's tester may ask more than once; every request was the documented one.
 		const recorded = environment.sandbox.requests.map((request) => [request.path, request.status]);
@@ -344,7 +344,7 @@ describe('4. Credential tests through n8n\'s REST API', () => {
 		});
 		await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
 		try {
-			const viaRedirect = await testCredential('sequenceApi', {
+			const viaRedirect = await testCredential('sequenceAccessTokenApi', {
 				accessToken: environment.data.accessTokens[0],
 				baseUrl: `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`,
 			});
@@ -354,7 +354,7 @@ describe('4. Credential tests through n8n\'s REST API', () => {
 			redirecting.closeAllConnections();
 			await new Promise((resolve) => redirecting.close(resolve));
 		}
-		const plainHttp = await testCredential('sequenceApi', { accessToken: environment.data.accessTokens[0], baseUrl: 'http://api.getsequence.io' });
+		const plainHttp = await testCredential('sequenceAccessTokenApi', { accessToken: environment.data.accessTokens[0], baseUrl: 'http://api.getsequence.io' });
 		// Sent to an address that cannot resolve instead (n8n shows only the code).
 		expect(plainHttp.body.data).toEqual({ status: 'Error', message: 'ENOTFOUND' });
 		expect(environment.sandbox.requests).toEqual([]);
@@ -363,7 +363,7 @@ describe('4. Credential tests through n8n\'s REST API', () => {
 	it('the stored demo credential passes its test', async () => {
 		const stored = await environment.rest<{ data: { data: Record<string, string> } }>('GET', `/credentials/${IDS.accessCredential}?includeData=true`);
 		const result = await environment.rest<{ data: { status: string } }>('POST', '/credentials/test', {
-			credentials: { id: IDS.accessCredential, name: 'stored', type: 'sequenceApi', data: stored.body.data.data },
+			credentials: { id: IDS.accessCredential, name: 'stored', type: 'sequenceAccessTokenApi', data: stored.body.data.data },
 		});
 		expect(result.body.data.status).toBe('OK');
 	});

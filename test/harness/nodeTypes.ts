@@ -12,12 +12,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeHelpers } from 'n8n-workflow';
 
-import { SequenceApi } from '../../credentials/SequenceApi.credentials';
-import { SequenceRuleApi } from '../../credentials/SequenceRuleApi.credentials';
-import { SequenceWebhookAuthApi } from '../../credentials/SequenceWebhookAuthApi.credentials';
-import { Sequence } from '../../nodes/Sequence/Sequence.node';
-import { SequenceAmountTrigger } from '../../nodes/SequenceAmountTrigger/SequenceAmountTrigger.node';
-import { SequenceRespondWithAmount } from '../../nodes/SequenceRespondWithAmount/SequenceRespondWithAmount.node';
+import { SequenceAccessTokenApi } from '../../n8n-nodes-sequence-money/credentials/SequenceAccessTokenApi.credentials';
+import { SequenceRuleSecretApi } from '../../n8n-nodes-sequence-money/credentials/SequenceRuleSecretApi.credentials';
+import { SequenceQueryRemoteApiAuthApi } from '../../n8n-nodes-sequence-money/credentials/SequenceQueryRemoteApiAuthApi.credentials';
+import { Sequence } from '../../n8n-nodes-sequence-money/nodes/Sequence/Sequence.node';
+import { SequenceQueryRemoteApiTrigger } from '../../n8n-nodes-sequence-money/nodes/SequenceQueryRemoteApiTrigger/SequenceQueryRemoteApiTrigger.node';
+import { SequenceRespondWithAmount } from '../../n8n-nodes-sequence-money/nodes/SequenceRespondWithAmount/SequenceRespondWithAmount.node';
 
 /**
  * The entry point of a manually run workflow. n8n-nodes-base cannot be installed
@@ -73,20 +73,20 @@ export class SplitOut implements INodeType {
 }
 
 /** Package-qualified names, as n8n registers them. */
-export const PACKAGE = 'n8n-nodes-sequence';
+export const PACKAGE = 'n8n-nodes-sequence-money';
 
 export const nodeTypeInstances: Record<string, INodeType | IVersionedNodeType> = {
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 	'n8n-nodes-base.splitOut': new SplitOut(),
 	[`${PACKAGE}.sequence`]: new Sequence(),
-	[`${PACKAGE}.sequenceAmountTrigger`]: new SequenceAmountTrigger(),
+	[`${PACKAGE}.sequenceQueryRemoteApiTrigger`]: new SequenceQueryRemoteApiTrigger(),
 	[`${PACKAGE}.sequenceRespondWithAmount`]: new SequenceRespondWithAmount(),
 };
 
 export const credentialTypeInstances: Record<string, ICredentialType> = {
-	sequenceApi: new SequenceApi(),
-	sequenceRuleApi: new SequenceRuleApi(),
-	sequenceWebhookAuthApi: new SequenceWebhookAuthApi(),
+	sequenceAccessTokenApi: new SequenceAccessTokenApi(),
+	sequenceRuleSecretApi: new SequenceRuleSecretApi(),
+	sequenceQueryRemoteApiAuthApi: new SequenceQueryRemoteApiAuthApi(),
 };
 
 export const nodeTypes: INodeTypes = {

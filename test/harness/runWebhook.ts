@@ -122,8 +122,8 @@ export async function runWebhook(
 	options: { credentials?: Record<string, ICredentialDataDecryptedObject>; mode?: 'webhook' | 'manual'; executionId?: string } = {},
 ): Promise<WebhookRun> {
 	const workflow = buildWorkflow(json);
-	const trigger = json.nodes.find((node) => node.type.endsWith('.sequenceAmountTrigger'));
-	if (!trigger) throw new Error('The workflow has no Sequence Amount Request Trigger');
+	const trigger = json.nodes.find((node) => node.type.endsWith('.sequenceQueryRemoteApiTrigger'));
+	if (!trigger) throw new Error('The workflow has no Sequence Query Remote API Trigger');
 	const triggerNode = workflow.getNode(trigger.name)!;
 	const triggerType = nodeTypes.getByNameAndVersion(trigger.type, trigger.typeVersion) as INodeType;
 	const mode = options.mode ?? 'webhook';

@@ -26,14 +26,14 @@ export function manualToSequence(parameters: INodeParameters, nodeSettings: Part
 			{
 				id: 'c1f0a7d2-0000-4000-8000-000000000002',
 				name: 'Sequence',
-				type: 'n8n-nodes-sequence.sequence',
+				type: 'n8n-nodes-sequence-money.sequence',
 				typeVersion: 1,
 				position: [220, 0],
 				parameters,
 				credentials:
 					parameters.resource === 'account'
-						? { sequenceApi: { id: '1', name: 'Sequence account' } }
-						: { sequenceRuleApi: { id: '2', name: 'Sequence rule' } },
+						? { sequenceAccessTokenApi: { id: '1', name: 'Sequence account' } }
+						: { sequenceRuleSecretApi: { id: '2', name: 'Sequence rule' } },
 				...nodeSettings,
 			},
 		],

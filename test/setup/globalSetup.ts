@@ -5,6 +5,6 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 
 export default function globalSetup(): void {
-	process.env.N8N_USER_FOLDER = mkdtempSync(join(tmpdir(), 'n8n-nodes-sequence-test-'));
+	process.env.N8N_USER_FOLDER = mkdtempSync(join(tmpdir(), 'n8n-nodes-sequence-money-test-'));
 	process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
 }

@@ -4,10 +4,10 @@
 // their connection tests) and saves screenshots to docs/screenshots. Chromium only talks to 127.0.0.1.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
-import { CHROMIUM, ensureDebianPackages } from '../realN8n/debianPackages';
-import { DEMO_WEBHOOK_SECRET, IDS, PATHS } from '../realN8n/demoWorkflows';
-import { type Environment, OWNER, startEnvironment } from '../realN8n/environment';
-import { portIfFree } from '../realN8n/n8nRuntime';
+import { CHROMIUM, ensureDebianPackages } from '../../dev/realN8n/debianPackages';
+import { DEMO_WEBHOOK_SECRET, IDS, PATHS } from '../../dev/demo/demoWorkflows';
+import { type Environment, OWNER, startEnvironment } from '../../dev/realN8n/environment';
+import { portIfFree } from '../../dev/realN8n/n8nRuntime';
 import {
 	ICON_FILE,
 	type Theme,
@@ -29,7 +29,7 @@ import {
 	within,
 } from './editor';
 
-const PACKAGE = 'n8n-nodes-sequence';
+const PACKAGE = 'n8n-nodes-sequence-money';
 const THEMES: Theme[] = ['light', 'dark'];
 const log = (message: string) => process.stderr.write(`[ui] ${message}\n`);
 
@@ -95,20 +95,20 @@ describe.each(THEMES)('the n8n editor (%s theme)', (theme) => {
 
 	it('Query Remote API workflow: the trigger shows its webhook URLs, the reply node its fields', async () => {
 		await openWorkflow(page, environment.server.url, IDS.amountWorkflow, 3);
-		const trigger = canvasNode(page, 'Sequence Amount Request');
+		const trigger = canvasNode(page, 'Sequence Query Remote API');
 		const respond = canvasNode(page, 'Respond With Amount');
-		expect(await trigger.getAttribute('data-node-type')).toBe(`${PACKAGE}.sequenceAmountTrigger`);
+		expect(await trigger.getAttribute('data-node-type')).toBe(`${PACKAGE}.sequenceQueryRemoteApiTrigger`);
 		expect(await respond.getAttribute('data-node-type')).toBe(`${PACKAGE}.sequenceRespondWithAmount`);
 		expect(await trigger.innerText()).toContain('Auth: Query Token');
 		await expectOurIcon(trigger, theme);
 		await expectOurIcon(respond, theme);
 		await screenshot(page, 'workflow-query-remote-api', theme);
 
-		let ndv = await openNode(page, 'Sequence Amount Request');
+		let ndv = await openNode(page, 'Sequence Query Remote API');
 		await expectOurIcon(panelIcon(ndv), theme);
 		expect(await parameterValue(ndv, 'path')).toBe(PATHS.amount);
 		expect(await parameterValue(ndv, 'authentication')).toBe('Query Token');
-		expect(await ndv.locator('[data-test-id=node-credentials-select] input').inputValue()).toBe('Sequence amount request token');
+		expect(await ndv.locator('[data-test-id=node-credentials-select] input').inputValue()).toBe('Sequence Query Remote API token');
 		await ndv.getByText('Webhook URLs').click();
 		const testUrl = `${environment.server.url}/webhook-test/${PATHS.amount}`;
 		const productionUrl = `${environment.server.url}/webhook/${PATHS.amount}`;
@@ -116,7 +116,7 @@ describe.each(THEMES)('the n8n editor (%s theme)', (theme) => {
 		await ndv.getByText(testUrl, { exact: true }).waitFor();
 		await ndv.locator('[data-test-id=radio-button-production]').click();
 		await ndv.getByText(productionUrl, { exact: true }).waitFor();
-		await screenshot(page, 'node-sequence-amount-request', theme);
+		await screenshot(page, 'node-sequence-query-remote-api-trigger', theme);
 		await closeNode(page);
 
 		ndv = await openNode(page, 'Respond With Amount');
@@ -185,7 +185,7 @@ describe.each(THEMES)('the n8n editor (%s theme)', (theme) => {
 	const credentials = [
 		{ id: IDS.accessCredential, type: 'Sequence Access Token API', name: 'Sequence sandbox access token', fields: ['accessToken', 'baseUrl'], shot: 'credential-sequence-access-token' },
 		{ id: IDS.ruleCredential, type: 'Sequence Rule Secret API', name: 'Sequence sandbox rule', fields: ['ruleSecret', 'ruleId', 'baseUrl'], shot: 'credential-sequence-rule-secret' },
-		{ id: IDS.webhookCredential, type: 'Sequence Amount Request Auth API', name: 'Sequence amount request token', fields: ['secret', 'headerName', 'username'], shot: 'credential-sequence-amount-request-auth' },
+		{ id: IDS.queryRemoteApiCredential, type: 'Sequence Query Remote API Auth API', name: 'Sequence Query Remote API token', fields: ['secret', 'headerName', 'username'], shot: 'credential-sequence-query-remote-api-auth' },
 	];
 
 	it.each(credentials)('credential dialog: $type shows its fields and a passing connection test', async (credential) => {
@@ -220,7 +220,7 @@ describe.each(THEMES)('the n8n editor (%s theme)', (theme) => {
 		if (credential.id === IDS.ruleCredential) expect(text).toContain('n8n cannot test this credential');
 		await screenshot(page, credential.shot, theme);
 
-		if (credential.id === IDS.webhookCredential && theme === 'light') {
+		if (credential.id === IDS.queryRemoteApiCredential && theme === 'light') {
 			// The local check can fail too: a secret too short, retested without saving.
 			const secret = dialog.locator('[data-test-id=parameter-input-secret] input');
 			expect(await secret.inputValue()).not.toBe('');
@@ -230,7 +230,7 @@ describe.each(THEMES)('the n8n editor (%s theme)', (theme) => {
 			await dialog.getByText('More details').click();
 			await dialog.getByText('The Secret is only 5 characters long', { exact: false }).waitFor();
 			expect(await dialog.innerText()).not.toContain(DEMO_WEBHOOK_SECRET);
-			await screenshot(page, 'credential-sequence-amount-request-auth-failing', theme);
+			await screenshot(page, 'credential-sequence-query-remote-api-auth-failing', theme);
 		}
 	});
 });

@@ -5,7 +5,7 @@ import { join } from 'path';
 
 import { type Browser, type BrowserContext, type Locator, type Page, chromium } from 'playwright-core';
 
-import { PROJECT_ROOT } from '../realN8n/n8nRuntime';
+import { REPOSITORY_ROOT } from '../../dev/realN8n/n8nRuntime';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -32,7 +32,7 @@ export const THEME_STORAGE_KEY = 'N8N_THEME';
 /** The icon file n8n serves for our nodes and credentials in each theme (icons/ of the package). */
 export const ICON_FILE: Record<Theme, string> = { light: 'sequence.svg', dark: 'sequence.dark.svg' };
 
-export const SCREENSHOT_DIR = process.env.UI_SCREENSHOTS_DIR ?? join(PROJECT_ROOT, 'docs', 'screenshots');
+export const SCREENSHOT_DIR = process.env.UI_SCREENSHOTS_DIR ?? join(REPOSITORY_ROOT, 'docs', 'screenshots');
 
 export async function launchChromium(): Promise<Browser> {
 	return await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
@@ -99,7 +99,7 @@ export async function imageIn(scope: Locator): Promise<ImageState> {
 	);
 }
 
-/** The path part of an image URL, e.g. /icons/n8n-nodes-sequence/dist/icons/sequence.svg. */
+/** The path part of an image URL, e.g. /icons/n8n-nodes-sequence-money/dist/icons/sequence.svg. */
 export function pathOf(src: string): string {
 	return new URL(src).pathname;
 }
