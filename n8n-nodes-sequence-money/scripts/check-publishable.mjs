@@ -3,11 +3,14 @@
 // Nothing in this repository invents a homepage, a repository or a maintainer's address:
 // they are left empty until someone who owns them fills them in.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
+// Usage: node scripts/check-publishable.mjs [path to package.json]  (default: this package's)
+const manifestPath = process.argv[2]
+	? resolve(process.argv[2])
+	: join(dirname(fileURLToPath(import.meta.url)), '..', 'package.json');
+const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
 
 const problems = [];
 const repositoryUrl = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url ?? '';
