@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 
-import { DEMO_WEBHOOK_SECRET, PATHS } from '../dev/demo/demoWorkflows';
+import { DEMO_QUERY_REMOTE_API_SECRET, PATHS } from '../dev/demo/demoWorkflows';
 import { startEnvironment } from '../dev/realN8n/environment';
 import { REPOSITORY_ROOT } from '../dev/realN8n/n8nRuntime';
 import { BENCH_PATHS, benchWorkflows } from './workflows';
@@ -52,7 +52,7 @@ async function main() {
 		n8nEnv: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}`, ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('N8N_EXPRESSION_ENGINE_'))) },
 	});
 	const url = {
-		ours: `${environment.server.url}/webhook/${PATHS.amount}?token=${DEMO_WEBHOOK_SECRET}`,
+		ours: `${environment.server.url}/webhook/${PATHS.amount}?token=${DEMO_QUERY_REMOTE_API_SECRET}`,
 		oursNoAuth: `${environment.server.url}/webhook/${BENCH_PATHS.oursAmountNoAuth}`,
 		builtIn: `${environment.server.url}/webhook/${BENCH_PATHS.builtinAmount}`,
 	}[variant]!;

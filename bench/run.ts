@@ -8,7 +8,7 @@ import { join } from 'path';
 import { Pool } from 'undici';
 
 import { type SandboxData, loadSandboxData } from '../dev/sandbox/sequenceSandbox';
-import { DEMO_WEBHOOK_SECRET, PATHS } from '../dev/demo/demoWorkflows';
+import { DEMO_QUERY_REMOTE_API_SECRET, PATHS } from '../dev/demo/demoWorkflows';
 import { type Environment, SANDBOX_DATA_FILE, startEnvironment } from '../dev/realN8n/environment';
 import { N8N_VERSION, PACKAGE_DIR, REPOSITORY_ROOT } from '../dev/realN8n/n8nRuntime';
 import { BENCH_PATHS, benchWorkflows } from './workflows';
@@ -121,7 +121,7 @@ async function postTimed(environment: Environment, path: string, body: unknown):
 
 async function queryRemoteApiRoundTrip(environment: Environment) {
 	const variants = {
-		ours: `${environment.server.url}/webhook/${PATHS.amount}?token=${DEMO_WEBHOOK_SECRET}`,
+		ours: `${environment.server.url}/webhook/${PATHS.amount}?token=${DEMO_QUERY_REMOTE_API_SECRET}`,
 		oursNoAuth: `${environment.server.url}/webhook/${BENCH_PATHS.oursAmountNoAuth}`,
 		builtIn: `${environment.server.url}/webhook/${BENCH_PATHS.builtinAmount}`,
 	};

@@ -3,7 +3,7 @@
 // `--smoke` starts everything, plays each demo once, checks the answers and exits.
 import { request } from 'undici';
 
-import { DEMO_WEBHOOK_SECRET, PATHS } from './demoWorkflows';
+import { DEMO_QUERY_REMOTE_API_SECRET, PATHS } from './demoWorkflows';
 import { OWNER, startEnvironment } from '../realN8n/environment';
 import { portIfFree } from '../realN8n/n8nRuntime';
 
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
 	process.on('SIGTERM', () => void stop(0));
 
 	const n8n = environment.server.url;
-	const amountUrl = `${n8n}/webhook/${PATHS.amount}?token=${DEMO_WEBHOOK_SECRET}`;
+	const amountUrl = `${n8n}/webhook/${PATHS.amount}?token=${DEMO_QUERY_REMOTE_API_SECRET}`;
 	say('');
 	say(`Ready in ${Math.round((Date.now() - started) / 1000)} s.`);
 	say('');

@@ -17,7 +17,7 @@ export const PATHS = {
 	balances: 'balances',
 };
 
-export const DEMO_WEBHOOK_SECRET = 'demo-webhook-secret-7c1e9b04f2a85d36';
+export const DEMO_QUERY_REMOTE_API_SECRET = 'demo-query-remote-api-secret-7c1e9b04f2a85d36';
 
 export interface DemoSetup {
 	sandboxUrl: string;
@@ -45,7 +45,7 @@ export function demoCredentials({ sandboxUrl, data }: DemoSetup) {
 			id: IDS.queryRemoteApiCredential,
 			name: 'Sequence Query Remote API token',
 			type: 'sequenceQueryRemoteApiAuthApi',
-			data: { secret: DEMO_WEBHOOK_SECRET, headerName: 'x-query-remote-api-secret', username: 'sequence' },
+			data: { secret: DEMO_QUERY_REMOTE_API_SECRET, headerName: 'x-query-remote-api-secret', username: 'sequence' },
 		},
 	];
 }

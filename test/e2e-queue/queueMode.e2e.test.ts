@@ -3,7 +3,7 @@
 // of them. Production calls go to the webhook process; executions run on the workers.
 import { request } from 'undici';
 
-import { DEMO_WEBHOOK_SECRET, PATHS, amountWorkflow, triggerRuleWorkflow } from '../../dev/demo/demoWorkflows';
+import { DEMO_QUERY_REMOTE_API_SECRET, PATHS, amountWorkflow, triggerRuleWorkflow } from '../../dev/demo/demoWorkflows';
 import type { DemoSetup } from '../../dev/demo/demoWorkflows';
 import { type Environment, PROCESS_NAME_VARIABLE, startEnvironment } from '../../dev/realN8n/environment';
 
@@ -146,15 +146,15 @@ beforeEach(() => environment.sandbox.reset());
 
 describe('queue mode: main + webhook process + 2 workers, Redis and PostgreSQL', () => {
 	it('production webhooks are served by the webhook process, not by the main process', async () => {
-		const viaMain = await postJson(`${environment.server.url}/webhook/${PATHS.amount}?token=${DEMO_WEBHOOK_SECRET}`, {});
+		const viaMain = await postJson(`${environment.server.url}/webhook/${PATHS.amount}?token=${DEMO_QUERY_REMOTE_API_SECRET}`, {});
 		expect(viaMain.status).toBe(404);
-		const viaWebhookProcess = await postJson(`${environment.webhookBaseUrl}/webhook/${PATHS.amount}?token=${DEMO_WEBHOOK_SECRET}`, {});
+		const viaWebhookProcess = await postJson(`${environment.webhookBaseUrl}/webhook/${PATHS.amount}?token=${DEMO_QUERY_REMOTE_API_SECRET}`, {});
 		expect(viaWebhookProcess).toMatchObject({ status: 200, text: '{"amountInCents":12550}' });
 	});
 
 	it('a Query Remote API call is answered through the webhook process with the amount a worker computed', async () => {
 		const before = new Set((await executionsOf(QUEUE_AMOUNT.id)).map((execution) => execution.id));
-		const result = await environment.sandbox.queryRemoteApi(`${environment.webhookBaseUrl}/webhook/${QUEUE_AMOUNT.path}?token=${DEMO_WEBHOOK_SECRET}`, {
+		const result = await environment.sandbox.queryRemoteApi(`${environment.webhookBaseUrl}/webhook/${QUEUE_AMOUNT.path}?token=${DEMO_QUERY_REMOTE_API_SECRET}`, {
 			body: JSON.stringify({ invoices: [{ cents: 4321 }, { cents: 1000 }] }),
 		});
 		expect(result).toMatchObject({ status: 200, amountInCents: 5321 });
@@ -179,7 +179,7 @@ describe('queue mode: main + webhook process + 2 workers, Redis and PostgreSQL',
 		const started = performance.now();
 		const results = await Promise.all(
 			bodies.map((body) =>
-				environment.sandbox.queryRemoteApi(`${environment.webhookBaseUrl}/webhook/${QUEUE_AMOUNT.path}?token=${DEMO_WEBHOOK_SECRET}`, {
+				environment.sandbox.queryRemoteApi(`${environment.webhookBaseUrl}/webhook/${QUEUE_AMOUNT.path}?token=${DEMO_QUERY_REMOTE_API_SECRET}`, {
 					body: JSON.stringify(body),
 					timeoutMs: 120_000,
 				}),

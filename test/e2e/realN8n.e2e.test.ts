@@ -4,7 +4,7 @@ import { createServer } from 'http';
 import type { AddressInfo } from 'net';
 import { request } from 'undici';
 
-import { DEMO_WEBHOOK_SECRET, IDS, PATHS } from '../../dev/demo/demoWorkflows';
+import { DEMO_QUERY_REMOTE_API_SECRET, IDS, PATHS } from '../../dev/demo/demoWorkflows';
 import { type Environment, startEnvironment } from '../../dev/realN8n/environment';
 
 const PACKAGE = 'n8n-nodes-sequence-money';
@@ -124,7 +124,7 @@ beforeAll(async () => {
 		extraWorkflows,
 		maxWaitSeconds: 5,
 	});
-	secrets.push(environment.data.accessTokens[0], ...environment.data.rules.map((rule) => rule.secret), DEMO_WEBHOOK_SECRET);
+	secrets.push(environment.data.accessTokens[0], ...environment.data.rules.map((rule) => rule.secret), DEMO_QUERY_REMOTE_API_SECRET);
 	process.stderr.write(`[e2e] timings (ms): ${JSON.stringify(environment.timings)}\n`);
 }, 600_000);
 
@@ -151,7 +151,7 @@ describe('1. Query Remote API through the production webhook', () => {
 	const amountUrl = () => `${environment.server.url}/webhook/${PATHS.amount}`;
 
 	it('Sequence gets the amount the workflow computes ({} → the default $125.50)', async () => {
-		const result = await environment.sandbox.queryRemoteApi(`${amountUrl()}?token=${DEMO_WEBHOOK_SECRET}`);
+		const result = await environment.sandbox.queryRemoteApi(`${amountUrl()}?token=${DEMO_QUERY_REMOTE_API_SECRET}`);
 		expect(result).toMatchObject({ status: 200, amountInCents: 12550, body: '{"amountInCents":12550}' });
 	});
 
@@ -159,7 +159,7 @@ describe('1. Query Remote API through the production webhook', () => {
 		const requests = Array.from({ length: 12 }, (_, index) => ({ invoices: [{ cents: 1999 + index }, { cents: 1 }, { cents: index * 100 }] }));
 		const results = await Promise.all(
 			requests.map((body) =>
-				environment.sandbox.queryRemoteApi(`${amountUrl()}?token=${DEMO_WEBHOOK_SECRET}`, { body: JSON.stringify(body) }),
+				environment.sandbox.queryRemoteApi(`${amountUrl()}?token=${DEMO_QUERY_REMOTE_API_SECRET}`, { body: JSON.stringify(body) }),
 			),
 		);
 		expect(results.map((result) => result.amountInCents)).toEqual(
@@ -173,7 +173,7 @@ describe('1. Query Remote API through the production webhook', () => {
 		['a fraction of a cent', { amount: 12.345 }, /fraction of a cent/],
 		['over the $100,000 cap', { amount: 100000.01 }, /above the Maximum Amount/],
 	])('%s gets an error reply and no amount', async (_label, body, reason) => {
-		const result = await environment.sandbox.queryRemoteApi(`${amountUrl()}?token=${DEMO_WEBHOOK_SECRET}`, { body: JSON.stringify(body) });
+		const result = await environment.sandbox.queryRemoteApi(`${amountUrl()}?token=${DEMO_QUERY_REMOTE_API_SECRET}`, { body: JSON.stringify(body) });
 		expect(result.status).toBe(422);
 		expect(result.amountInCents).toBeUndefined();
 		expect(JSON.parse(result.body).error).toMatch(reason);
@@ -182,7 +182,7 @@ describe('1. Query Remote API through the production webhook', () => {
 	it('a missing or wrong token gets 401/403 and starts no execution', async () => {
 		const before = await executionCount(IDS.amountWorkflow);
 		const missing = await environment.sandbox.queryRemoteApi(amountUrl());
-		const wrong = await environment.sandbox.queryRemoteApi(`${amountUrl()}?token=${DEMO_WEBHOOK_SECRET.slice(0, -1)}x`);
+		const wrong = await environment.sandbox.queryRemoteApi(`${amountUrl()}?token=${DEMO_QUERY_REMOTE_API_SECRET.slice(0, -1)}x`);
 		expect([missing.status, wrong.status]).toEqual([401, 403]);
 		expect(missing.amountInCents).toBeUndefined();
 		expect(wrong.amountInCents).toBeUndefined();
@@ -193,7 +193,7 @@ describe('1. Query Remote API through the production webhook', () => {
 	});
 
 	it('other methods and bodies are refused without starting the workflow', async () => {
-		const text = await request(`${amountUrl()}?token=${DEMO_WEBHOOK_SECRET}`, {
+		const text = await request(`${amountUrl()}?token=${DEMO_QUERY_REMOTE_API_SECRET}`, {
 			method: 'POST',
 			headers: { 'content-type': 'text/plain' },
 			body: 'amount=5',
@@ -202,7 +202,7 @@ describe('1. Query Remote API through the production webhook', () => {
 		await text.body.text();
 		// n8n does not parse other JSON types: the unread body must not pass for {} (the default amount).
 		for (const contentType of ['application/vnd.api+json', 'application/json ; charset=utf-8']) {
-			const unparsed = await request(`${amountUrl()}?token=${DEMO_WEBHOOK_SECRET}`, {
+			const unparsed = await request(`${amountUrl()}?token=${DEMO_QUERY_REMOTE_API_SECRET}`, {
 				method: 'POST',
 				headers: { 'content-type': contentType },
 				body: JSON.stringify({ amount: 5 }),
@@ -210,7 +210,7 @@ describe('1. Query Remote API through the production webhook', () => {
 			expect([contentType, unparsed.statusCode]).toEqual([contentType, 415]);
 			expect(await unparsed.body.text()).not.toContain('amountInCents');
 		}
-		const get = await request(`${amountUrl()}?token=${DEMO_WEBHOOK_SECRET}`, { method: 'GET' });
+		const get = await request(`${amountUrl()}?token=${DEMO_QUERY_REMOTE_API_SECRET}`, { method: 'GET' });
 		expect(get.statusCode).toBeGreaterThanOrEqual(400);
 		expect(get.statusCode).toBeLessThan(500);
 		await get.body.text();

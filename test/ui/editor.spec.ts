@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 import { CHROMIUM, ensureDebianPackages } from '../../dev/realN8n/debianPackages';
-import { DEMO_WEBHOOK_SECRET, IDS, PATHS } from '../../dev/demo/demoWorkflows';
+import { DEMO_QUERY_REMOTE_API_SECRET, IDS, PATHS } from '../../dev/demo/demoWorkflows';
 import { type Environment, OWNER, startEnvironment } from '../../dev/realN8n/environment';
 import { portIfFree } from '../../dev/realN8n/n8nRuntime';
 import {
@@ -229,7 +229,7 @@ describe.each(THEMES)('the n8n editor (%s theme)', (theme) => {
 			await dialog.getByText('Couldn’t connect with these settings').waitFor({ timeout: 60_000 });
 			await dialog.getByText('More details').click();
 			await dialog.getByText('The Secret is only 5 characters long', { exact: false }).waitFor();
-			expect(await dialog.innerText()).not.toContain(DEMO_WEBHOOK_SECRET);
+			expect(await dialog.innerText()).not.toContain(DEMO_QUERY_REMOTE_API_SECRET);
 			await screenshot(page, 'credential-sequence-query-remote-api-auth-failing', theme);
 		}
 	});
