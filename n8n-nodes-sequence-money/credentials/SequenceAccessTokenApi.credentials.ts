@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { LOOPBACK_HTTP_URL, SEQUENCE_BASE_URL } from '../nodes/shared/sequenceIds';
-import { baseUrlProperty, bearerHeader } from './common';
+import { baseUrlProperty, bearerHeader } from '../nodes/shared/credentialFields';
 
 const BASE_URL_EXPRESSION = `String($credentials.baseUrl || "${SEQUENCE_BASE_URL}").trim().replace(/\\/+$/, "")`;
 

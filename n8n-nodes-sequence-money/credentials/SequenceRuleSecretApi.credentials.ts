@@ -1,6 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { baseUrlProperty, bearerHeader } from './common';
+import { baseUrlProperty, bearerHeader } from '../nodes/shared/credentialFields';
 
 // No `test` request: the only call a rule secret allows is triggering the rule,
 // which would move money every time someone clicks "Test".

@@ -4,7 +4,8 @@ import type { ICredentialTestFunctions, IHttpRequestOptions } from 'n8n-workflow
 import { REFUSED_BASE_URL, SequenceAccessTokenApi } from '../../n8n-nodes-sequence-money/credentials/SequenceAccessTokenApi.credentials';
 import { baseUrlProblem } from '../../n8n-nodes-sequence-money/nodes/shared/sequenceIds';
 import { SequenceRuleSecretApi } from '../../n8n-nodes-sequence-money/credentials/SequenceRuleSecretApi.credentials';
-import { Sequence, ruleCredentialProblem } from '../../n8n-nodes-sequence-money/nodes/Sequence/Sequence.node';
+import { Sequence } from '../../n8n-nodes-sequence-money/nodes/Sequence/Sequence.node';
+import { ruleCredentialProblem } from '../../n8n-nodes-sequence-money/nodes/Sequence/methods/credentialTest';
 import { SequenceQueryRemoteApiTrigger } from '../../n8n-nodes-sequence-money/nodes/SequenceQueryRemoteApiTrigger/SequenceQueryRemoteApiTrigger.node';
 import { InMemoryCredentialsHelper } from '../harness/credentialsHelper';
 import { buildWorkflow } from '../harness/runWorkflow';

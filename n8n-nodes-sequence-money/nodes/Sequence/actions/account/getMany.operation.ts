@@ -1,15 +1,24 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { balanceDollarsToCents } from '../../../shared/money';
-import { sequenceApiRequest, unexpectedResponseError } from '../../transport';
-import { type NodeRun, readRequestSettings, requestOptionsCollection } from '../requestOptions';
+import { isObject } from '../../helpers/utils';
+import { type SequenceRequest, sequenceApiRequest } from '../../transport';
+import { type FailureWording, unexpectedResponseError } from '../../transport/errors';
+import type { NodeRun } from '../nodeRun';
+import { readRequestSettings, requestOptionsCollection } from '../requestOptions';
 
-const showForGetMany = { show: { resource: ['account'], operation: ['getMany'] } };
-const showForAccountItems = { show: { ...showForGetMany.show, output: ['accounts'] } };
+/** Shown only when the output is one item per account, not the raw response. */
+const showForAccountItems = { show: { output: ['accounts'] } };
 
 export const ACCOUNT_TYPES = ['Pod', 'Income Source', 'Account'] as const;
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Output',
 		name: 'output',
@@ -27,7 +36,6 @@ export const description: INodeProperties[] = [
 				description: "Sequence's reply unchanged, as one item",
 			},
 		],
-		displayOptions: showForGetMany,
 	},
 	{
 		displayName: 'Return All',
@@ -66,13 +74,29 @@ export const description: INodeProperties[] = [
 				name: 'types',
 				type: 'multiOptions',
 				default: [],
-				options: ACCOUNT_TYPES.map((type) => ({ name: type === 'Account' ? 'External Account' : type, value: type })),
+				options: ACCOUNT_TYPES.map((type) => ({
+					name: type === 'Account' ? 'External Account' : type,
+					value: type,
+				})),
 				description: 'Only accounts of these types',
 			},
 		],
 	},
-	requestOptionsCollection(showForGetMany),
+	requestOptionsCollection,
 ];
+
+const displayOptions = { show: { resource: ['account'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** How a failed listing is put to the user (see FailureWording). */
+export const FAILURE_WORDING: FailureWording = {
+	purpose: 'list the accounts',
+	credentialName: 'Sequence Access Token API',
+	secretName: 'access token',
+	badRequestAdvice: "Check that the External API is enabled in Sequence's settings.",
+	unexpectedReplyAdvice: 'Try again; if it persists, check the Base URL in the credential.',
+};
 
 export interface AccountItem extends IDataObject {
 	id: string;
@@ -82,10 +106,6 @@ export interface AccountItem extends IDataObject {
 	balanceInCents: number | null;
 	balanceError: string | null;
 	requestId: string | null;
-}
-
-function isObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function describeBalanceError(error: unknown): string | null {
@@ -105,7 +125,8 @@ export function toAccountItem(account: unknown, requestId: string | null): Accou
 	if (typeof id !== 'string' && typeof id !== 'number') return 'an account has no "id"';
 	if (typeof name !== 'string') return `account ${id} has no "name"`;
 	if (typeof type !== 'string') return `account ${id} has no "type"`;
-	if (balance !== undefined && balance !== null && !isObject(balance)) return `account ${id} has a malformed "balance"`;
+	if (balance !== undefined && balance !== null && !isObject(balance))
+		return `account ${id} has a malformed "balance"`;
 	const amount = balance?.amountInDollars;
 	let balanceError = describeBalanceError(balance?.error);
 	let balanceInDollars: number | null = null;
@@ -129,10 +150,14 @@ export function toAccountItem(account: unknown, requestId: string | null): Accou
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: NodeRun): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: NodeRun,
+): Promise<INodeExecutionData[]> {
 	const settings = readRequestSettings(this, itemIndex);
-	const request = {
-		credentialType: 'sequenceAccessTokenApi' as const,
+	const request: SequenceRequest = {
+		credentialType: 'sequenceAccessTokenApi',
 		credentials: await run.credentialsFor(this, 'sequenceAccessTokenApi', itemIndex),
 		path: '/accounts',
 		body: {},
@@ -140,7 +165,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 		timeoutMs: settings.timeoutMs,
 		itemIndex,
 		retryWhenOutcomeUnknown: true,
-		purpose: 'list the accounts',
+		wording: FAILURE_WORDING,
 	};
 	const response = await sequenceApiRequest.call(this, request);
 	const output = this.getNodeParameter('output', itemIndex, 'accounts') as string;
@@ -172,7 +197,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 	}
 	const sequenceErrors = isObject(data) && Array.isArray(data.errors) ? data.errors : [];
 
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as { nameContains?: string; types?: string[] };
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
+		nameContains?: string;
+		types?: string[];
+	};
 	const nameContains = (filters.nameContains ?? '').trim().toLowerCase();
 	const types = filters.types ?? [];
 	let selected = items.filter(

@@ -1,14 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, randomString } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { automaticIdempotencyKey, customIdempotencyKeyProblem } from '../../../shared/idempotency';
 import { parseRuleId } from '../../../shared/sequenceIds';
-import { sequenceApiRequest, unexpectedResponseError } from '../../transport';
-import { type NodeRun, readRequestSettings, requestOptionsCollection } from '../requestOptions';
+import { isObject } from '../../helpers/utils';
+import { type SequenceRequest, sequenceApiRequest } from '../../transport';
+import { type FailureWording, unexpectedResponseError } from '../../transport/errors';
+import type { NodeRun } from '../nodeRun';
+import { readRequestSettings, requestOptionsCollection } from '../requestOptions';
 
-const showForRuleTrigger = { show: { resource: ['rule'], operation: ['trigger'] } };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Rule ID',
 		name: 'ruleId',
@@ -18,7 +24,6 @@ export const description: INodeProperties[] = [
 		placeholder: 'ru_12345',
 		description:
 			'The ID of the rule to trigger, or the whole trigger URL Sequence shows (…/rules/ru_12345/trigger)',
-		displayOptions: showForRuleTrigger,
 	},
 	{
 		displayName: 'Body (JSON)',
@@ -26,7 +31,6 @@ export const description: INodeProperties[] = [
 		type: 'json',
 		default: '{}',
 		description: 'JSON sent to the rule. Most rules expect nothing: leave {}.',
-		displayOptions: showForRuleTrigger,
 	},
 	{
 		displayName: 'Idempotency',
@@ -38,21 +42,22 @@ export const description: INodeProperties[] = [
 				name: 'Automatic',
 				value: 'automatic',
 				description:
-					'A key made from this execution, node and item: the node\'s retries and n8n\'s Retry On Fail reuse it, so they can never trigger twice. Retrying the whole execution, or the same event arriving again, makes a new key: use Custom for those',
+					"A key made from this execution, node and item: the node's retries and n8n's Retry On Fail reuse it, so they can never trigger twice. Retrying the whole execution, or the same event arriving again, makes a new key: use Custom for those.",
 			},
 			{
 				name: 'Custom',
 				value: 'custom',
-				description: 'Your own key, e.g. an invoice ID: Sequence triggers once per key, across executions',
+				description:
+					'Your own key, e.g. an invoice ID: Sequence triggers once per key, across executions',
 			},
 			{
 				name: 'Off',
 				value: 'off',
-				description: "Send no key. Failed requests are then only retried when Sequence surely did nothing (429, no connection), and n8n's Retry On Fail setting is refused",
+				description:
+					"Send no key. Failed requests are then only retried when Sequence surely did nothing (429, no connection), and n8n's Retry On Fail setting is refused.",
 			},
 		],
 		description: 'How Sequence recognises a repeated request as the same trigger',
-		displayOptions: showForRuleTrigger,
 	},
 	{
 		displayName: 'Idempotency Key',
@@ -62,10 +67,14 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '={{ "invoice-" + $json.invoiceId }}',
 		description: 'Sequence triggers the rule once per key; sending the same key again does nothing',
-		displayOptions: { show: { ...showForRuleTrigger.show, idempotency: ['custom'] } },
+		displayOptions: { show: { idempotency: ['custom'] } },
 	},
-	requestOptionsCollection(showForRuleTrigger),
+	requestOptionsCollection,
 ];
+
+const displayOptions = { show: { resource: ['rule'], operation: ['trigger'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 function readBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const raw = context.getNodeParameter('body', itemIndex, '{}') as unknown;
@@ -75,48 +84,74 @@ function readBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 		try {
 			value = JSON.parse(raw);
 		} catch (error) {
-			throw new NodeOperationError(context.getNode(), 'The Body (JSON) is not valid JSON, so the rule was not triggered', {
-				itemIndex,
-				description: `Fix the JSON (${(error as Error).message}), or leave the body as {}.`,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				'The Body (JSON) is not valid JSON, so the rule was not triggered',
+				{
+					itemIndex,
+					description: `Fix the JSON (${(error as Error).message}), or leave the body as {}.`,
+				},
+			);
 		}
 	}
-	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+	if (!isObject(value)) {
 		throw new NodeOperationError(
 			context.getNode(),
 			'The Body (JSON) must be a JSON object such as {} or {"note": "..."}, so the rule was not triggered',
 			{ itemIndex },
 		);
 	}
-	return value as IDataObject;
+	return value;
 }
 
 function readRuleId(context: IExecuteFunctions, itemIndex: number): string {
 	const input = context.getNodeParameter('ruleId', itemIndex, '') as unknown;
 	const ruleId = parseRuleId(input);
 	if (!ruleId) {
-		throw new NodeOperationError(context.getNode(), 'The Rule ID is missing or not a valid Sequence rule ID, so nothing was sent', {
-			itemIndex,
-			description: `Got ${JSON.stringify(input)}. Paste the rule's ID (like ru_12345) or its trigger URL (…/rules/ru_12345/trigger) from Sequence.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'The Rule ID is missing or not a valid Sequence rule ID, so nothing was sent',
+			{
+				itemIndex,
+				description: `Got ${JSON.stringify(input)}. Paste the rule's ID (like ru_12345) or its trigger URL (…/rules/ru_12345/trigger) from Sequence.`,
+			},
+		);
 	}
 	return ruleId;
 }
 
-type IdempotencyMode = 'automatic' | 'custom' | 'off';
+export type IdempotencyMode = 'automatic' | 'custom' | 'off';
 
 /** What to do when Sequence may have triggered the rule although no success was seen. */
 const OUTCOME_UNKNOWN_ADVICE: Record<IdempotencyMode, string> = {
 	automatic:
 		'The rule may have been triggered: check it in Sequence before running this again. Running the execution again sends a new automatic idempotency key, so Sequence could trigger the rule a second time.',
-	custom: 'Running this again with the same Idempotency Key is safe: Sequence does not trigger the rule twice for one key.',
+	custom:
+		'Running this again with the same Idempotency Key is safe: Sequence does not trigger the rule twice for one key.',
 	off: 'It was not retried automatically because, without an idempotency key, a retry could trigger the rule twice; check the rule in Sequence before running it again.',
 };
+
+/** How a failed trigger is put to the user (see FailureWording). */
+export function failureWording(ruleId: string, mode: IdempotencyMode): FailureWording {
+	return {
+		purpose: `trigger rule ${ruleId}`,
+		credentialName: 'Sequence Rule Secret API',
+		secretName: 'rule secret',
+		badRequestAdvice:
+			'Check the Rule ID, and that the rule has API triggering enabled in Sequence.',
+		notFoundAlsoCheck: 'the Rule ID',
+		outcomeUnknownAdvice: OUTCOME_UNKNOWN_ADVICE[mode],
+		unexpectedReplyAdvice:
+			'The rule may have been triggered: check it in Sequence before running this again.',
+	};
+}
 
 function readIdempotencyMode(context: IExecuteFunctions, itemIndex: number): IdempotencyMode {
 	const mode = context.getNodeParameter('idempotency', itemIndex, 'automatic') as string;
 	if (mode !== 'automatic' && mode !== 'custom' && mode !== 'off') {
-		throw new NodeOperationError(context.getNode(), `Unknown idempotency mode "${mode}"`, { itemIndex });
+		throw new NodeOperationError(context.getNode(), `Unknown idempotency mode "${mode}"`, {
+			itemIndex,
+		});
 	}
 	if (mode === 'off' && context.getNode().retryOnFail === true) {
 		// n8n would re-run the node after a 5xx or a dropped connection, sending the trigger
@@ -126,7 +161,8 @@ function readIdempotencyMode(context: IExecuteFunctions, itemIndex: number): Ide
 			"Idempotency is Off while the node's Retry On Fail setting is on, which could trigger the rule twice. Nothing was sent.",
 			{
 				itemIndex,
-				description: 'Choose Automatic or Custom idempotency (Retry On Fail then reuses the key), or switch off Retry On Fail in the node\'s Settings.',
+				description:
+					"Choose Automatic or Custom idempotency (Retry On Fail then reuses the key), or switch off Retry On Fail in the node's Settings.",
 			},
 		);
 	}
@@ -147,7 +183,8 @@ function readIdempotencyKey(
 		if (problem) {
 			throw new NodeOperationError(context.getNode(), `${problem} The rule was not triggered.`, {
 				itemIndex,
-				description: 'Set Idempotency Key to a value unique to this payment, e.g. an invoice ID, or choose Automatic.',
+				description:
+					'Set Idempotency Key to a value unique to this payment, e.g. an invoice ID, or choose Automatic.',
 			});
 		}
 		return String(key).trim();
@@ -161,13 +198,11 @@ function readIdempotencyKey(
 	});
 }
 
-/** A stable identity for this execution; n8n supplies one except in unusual embeddings. */
-export function executionKey(context: IExecuteFunctions): string {
-	const executionId = context.getExecutionId();
-	return executionId ? `execution-${executionId}` : `run-${randomString(24)}`;
-}
-
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: NodeRun): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: NodeRun,
+): Promise<INodeExecutionData[]> {
 	const ruleId = readRuleId(this, itemIndex);
 	const credentials = await run.credentialsFor(this, 'sequenceRuleSecretApi', itemIndex);
 	const boundRuleInput = typeof credentials.ruleId === 'string' ? credentials.ruleId.trim() : '';
@@ -190,8 +225,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 	const idempotencyKey = readIdempotencyKey(this, itemIndex, idempotencyMode, ruleId, run);
 	const settings = readRequestSettings(this, itemIndex);
 
-	const request = {
-		credentialType: 'sequenceRuleSecretApi' as const,
+	const request: SequenceRequest = {
+		credentialType: 'sequenceRuleSecretApi',
 		credentials,
 		path: `/rules/${encodeURIComponent(ruleId)}/trigger`,
 		body,
@@ -200,8 +235,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 		timeoutMs: settings.timeoutMs,
 		itemIndex,
 		retryWhenOutcomeUnknown: idempotencyKey !== undefined,
-		purpose: `trigger rule ${ruleId}`,
-		outcomeUnknownAdvice: OUTCOME_UNKNOWN_ADVICE[idempotencyMode],
+		wording: failureWording(ruleId, idempotencyMode),
 	};
 	const response = await sequenceApiRequest.call(this, request);
 	if (typeof response.body.code !== 'string' && typeof response.body.message !== 'string') {

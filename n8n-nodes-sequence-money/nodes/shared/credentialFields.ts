@@ -1,7 +1,8 @@
-// Pieces the Sequence credentials share.
+// Fields and expressions that the Sequence Access Token and Rule Secret credentials share.
+// They live with the nodes' shared code because both credentials and nodes import from here.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { SEQUENCE_BASE_URL } from '../nodes/shared/sequenceIds';
+import { SEQUENCE_BASE_URL } from './sequenceIds';
 
 export const baseUrlProperty: INodeProperties = {
 	displayName: 'Base URL',
