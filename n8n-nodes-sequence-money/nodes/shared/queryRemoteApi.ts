@@ -6,6 +6,12 @@ export const QUERY_REMOTE_API_TRIGGER_TYPE = 'sequenceQueryRemoteApiTrigger';
 
 export const MIN_SECRET_LENGTH = 16;
 
+/** The header that carries the secret with Header Secret, unless the credential names another. */
+export const DEFAULT_SECRET_HEADER = 'x-query-remote-api-secret';
+
+/** The Basic Auth username, unless the credential sets another. */
+export const DEFAULT_BASIC_AUTH_USERNAME = 'sequence';
+
 /**
  * Status n8n answers when the workflow ends without the respond node answering.
  * Anything but 2xx, so that Sequence can never read an empty 200 as an answer.
@@ -13,7 +19,9 @@ export const MIN_SECRET_LENGTH = 16;
 export const NO_ANSWER_STATUS = 500;
 
 export function isQueryRemoteApiTriggerType(type: string): boolean {
-	return type === QUERY_REMOTE_API_TRIGGER_TYPE || type.endsWith(`.${QUERY_REMOTE_API_TRIGGER_TYPE}`);
+	return (
+		type === QUERY_REMOTE_API_TRIGGER_TYPE || type.endsWith(`.${QUERY_REMOTE_API_TRIGGER_TYPE}`)
+	);
 }
 
 /** Compares secrets in constant time, whatever their lengths. */
@@ -24,7 +32,9 @@ export function secretsMatch(given: unknown, expected: string): boolean {
 }
 
 /** Reads "Basic base64(user:password)"; undefined when absent or malformed. */
-export function parseBasicAuth(header: unknown): { username: string; password: string } | undefined {
+export function parseBasicAuth(
+	header: unknown,
+): { username: string; password: string } | undefined {
 	if (typeof header !== 'string') return undefined;
 	const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
 	if (!match) return undefined;
