@@ -5,7 +5,13 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-	globalIgnores(['n8n-nodes-sequence-money/**', '**/node_modules/**', '**/dist/**', '.dev-build/**', 'coverage/**']),
+	globalIgnores([
+		'n8n-nodes-sequence-money/**',
+		'**/node_modules/**',
+		'**/dist/**',
+		'.dev-build/**',
+		'coverage/**',
+	]),
 	{
 		files: ['**/*.ts'],
 		extends: [tseslint.configs.recommended],

@@ -67,7 +67,13 @@ interface LoadResult {
 }
 
 /** Keeps `concurrency` requests in flight until `count` are done or the time limit passes. */
-async function load(url: string, body: string, concurrency: number, count: number, check: (status: number, text: string) => boolean): Promise<LoadResult> {
+async function load(
+	url: string,
+	body: string,
+	concurrency: number,
+	count: number,
+	check: (status: number, text: string) => boolean,
+): Promise<LoadResult> {
 	const target = new URL(url);
 	const pool = new Pool(target.origin, { connections: concurrency });
 	const latencies: number[] = [];
@@ -108,7 +114,11 @@ async function load(url: string, body: string, concurrency: number, count: numbe
 	};
 }
 
-async function postTimed(environment: Environment, path: string, body: unknown): Promise<{ ms: number; status: number; text: string }> {
+async function postTimed(
+	environment: Environment,
+	path: string,
+	body: unknown,
+): Promise<{ ms: number; status: number; text: string }> {
 	const started = performance.now();
 	const response = await fetch(`${environment.server.url}/webhook/${path}`, {
 		method: 'POST',
@@ -125,8 +135,15 @@ async function queryRemoteApiRoundTrip(environment: Environment) {
 		oursNoAuth: `${environment.server.url}/webhook/${BENCH_PATHS.oursAmountNoAuth}`,
 		builtIn: `${environment.server.url}/webhook/${BENCH_PATHS.builtinAmount}`,
 	};
-	const expected = (status: number, text: string) => status === 200 && JSON.parse(text).amountInCents === 12550;
-	const results: Record<string, Record<string, { requestsPerSecond: Spread; p50: Spread; p95: Spread; p99: Spread; failures: number }>> = {};
+	const expected = (status: number, text: string) =>
+		status === 200 && JSON.parse(text).amountInCents === 12550;
+	const results: Record<
+		string,
+		Record<
+			string,
+			{ requestsPerSecond: Spread; p50: Spread; p95: Spread; p99: Spread; failures: number }
+		>
+	> = {};
 	for (const url of Object.values(variants)) await load(url, '{}', 4, quick ? 10 : 40, expected); // warm-up
 	for (const concurrency of CONCURRENCY_LEVELS) {
 		const perVariant: Record<string, LoadResult[]> = { ours: [], oursNoAuth: [], builtIn: [] };
@@ -135,7 +152,15 @@ async function queryRemoteApiRoundTrip(environment: Environment) {
 			const names = Object.keys(perVariant);
 			const order = names.map((_, index) => names[(index + run) % names.length]);
 			for (const variant of order) {
-				perVariant[variant].push(await load(variants[variant as keyof typeof variants], '{}', concurrency, REQUESTS_PER_LEVEL, expected));
+				perVariant[variant].push(
+					await load(
+						variants[variant as keyof typeof variants],
+						'{}',
+						concurrency,
+						REQUESTS_PER_LEVEL,
+						expected,
+					),
+				);
 			}
 		}
 		results[`concurrency${concurrency}`] = Object.fromEntries(
@@ -159,11 +184,17 @@ async function queryRemoteApiRoundTrip(environment: Environment) {
 }
 
 async function actionNodes(environment: Environment) {
-	const measure = async (path: string, body: unknown, items: number, check: (text: string) => void) => {
+	const measure = async (
+		path: string,
+		body: unknown,
+		items: number,
+		check: (text: string) => void,
+	) => {
 		const perItem: number[] = [];
 		for (let run = 0; run < RUNS; run++) {
 			const result = await postTimed(environment, path, body);
-			if (result.status !== 200) throw new Error(`${path}: status ${result.status} ${result.text.slice(0, 300)}`);
+			if (result.status !== 200)
+				throw new Error(`${path}: status ${result.status} ${result.text.slice(0, 300)}`);
 			check(result.text);
 			perItem.push(result.ms / items);
 		}
@@ -173,25 +204,37 @@ async function actionNodes(environment: Environment) {
 	await postTimed(environment, BENCH_PATHS.builtinAccounts, {});
 	const accounts = {
 		ours: await measure(BENCH_PATHS.oursAccounts, {}, ACCOUNTS, (text) => {
-			if (JSON.parse(text).id !== 'bench-0') throw new Error(`unexpected accounts reply ${text.slice(0, 200)}`);
+			if (JSON.parse(text).id !== 'bench-0')
+				throw new Error(`unexpected accounts reply ${text.slice(0, 200)}`);
 		}),
 		builtIn: await measure(BENCH_PATHS.builtinAccounts, {}, ACCOUNTS, (text) => {
-			if (JSON.parse(text).id !== 'bench-0') throw new Error(`unexpected accounts reply ${text.slice(0, 200)}`);
+			if (JSON.parse(text).id !== 'bench-0')
+				throw new Error(`unexpected accounts reply ${text.slice(0, 200)}`);
 		}),
 	};
 	const items = { items: Array.from({ length: TRIGGER_ITEMS }, (_, i) => ({ i })) };
 	const countTriggers = (label: string) => () => {
 		const count = environment.sandbox.triggers.length;
 		environment.sandbox.reset(environment.data);
-		if (count !== TRIGGER_ITEMS) throw new Error(`${label}: ${count} triggers for ${TRIGGER_ITEMS} items`);
+		if (count !== TRIGGER_ITEMS)
+			throw new Error(`${label}: ${count} triggers for ${TRIGGER_ITEMS} items`);
 	};
 	environment.sandbox.reset(environment.data);
 	const triggers = {
 		ours: await measure(BENCH_PATHS.oursTriggers, items, TRIGGER_ITEMS, countTriggers('ours')),
-		builtIn: await measure(BENCH_PATHS.builtinTriggers, items, TRIGGER_ITEMS, countTriggers('built-in')),
+		builtIn: await measure(
+			BENCH_PATHS.builtinTriggers,
+			items,
+			TRIGGER_ITEMS,
+			countTriggers('built-in'),
+		),
 	};
-	say(`  get many (${ACCOUNTS} accounts): ours ${accounts.ours.median} ms/item, built-in ${accounts.builtIn.median} ms/item`);
-	say(`  trigger rule (${TRIGGER_ITEMS} items): ours ${triggers.ours.median} ms/item, built-in ${triggers.builtIn.median} ms/item`);
+	say(
+		`  get many (${ACCOUNTS} accounts): ours ${accounts.ours.median} ms/item, built-in ${accounts.builtIn.median} ms/item`,
+	);
+	say(
+		`  trigger rule (${TRIGGER_ITEMS} items): ours ${triggers.ours.median} ms/item, built-in ${triggers.builtIn.median} ms/item`,
+	);
 	return { accounts, triggers };
 }
 
@@ -209,7 +252,8 @@ async function storm(environment: Environment) {
 		environment.sandbox.rateLimit = { maxRequests: STORM.maxRequests, windowMs };
 		const body = { items: Array.from({ length: STORM.triggers }, (_, i) => ({ run, i })) };
 		const result = await postTimed(environment, BENCH_PATHS.storm, body);
-		if (result.status !== 200) throw new Error(`storm: status ${result.status} ${result.text.slice(0, 300)}`);
+		if (result.status !== 200)
+			throw new Error(`storm: status ${result.status} ${result.text.slice(0, 300)}`);
 		totals.push(result.ms);
 		const perItem = new Map<number, number>();
 		for (const trigger of environment.sandbox.triggers) {
@@ -222,7 +266,9 @@ async function storm(environment: Environment) {
 	}
 	environment.sandbox.reset(environment.data);
 	const total = spread(totals);
-	say(`  429 storm: ${STORM.triggers} triggers at ${STORM.maxRequests}/s: ${total.median} ms vs ideal ${idealMs} ms, ${duplicates} duplicates`);
+	say(
+		`  429 storm: ${STORM.triggers} triggers at ${STORM.maxRequests}/s: ${total.median} ms vs ideal ${idealMs} ms, ${duplicates} duplicates`,
+	);
 	return {
 		triggers: STORM.triggers,
 		limit: `${STORM.maxRequests} per ${windowMs} ms`,
@@ -237,10 +283,21 @@ async function storm(environment: Environment) {
 
 /** Size of a package's tarball, and how long Node takes to load its nodes and credentials. */
 function packageCost(packageDir: string, nodeModules: string) {
-	const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--loglevel=error'], { cwd: packageDir, encoding: 'utf8' });
-	const [info] = JSON.parse(packed.stdout) as Array<{ size: number; unpackedSize: number; entryCount: number }>;
-	const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } };
-	const files = [...manifest.n8n.nodes, ...manifest.n8n.credentials].map((file) => join(packageDir, file));
+	const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--loglevel=error'], {
+		cwd: packageDir,
+		encoding: 'utf8',
+	});
+	const [info] = JSON.parse(packed.stdout) as Array<{
+		size: number;
+		unpackedSize: number;
+		entryCount: number;
+	}>;
+	const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
+		n8n: { nodes: string[]; credentials: string[] };
+	};
+	const files = [...manifest.n8n.nodes, ...manifest.n8n.credentials].map((file) =>
+		join(packageDir, file),
+	);
 	const probe = `
 		require('n8n-workflow');
 		const started = process.hrtime.bigint();
@@ -253,11 +310,19 @@ function packageCost(packageDir: string, nodeModules: string) {
 	`;
 	const loads: number[] = [];
 	for (let run = 0; run < 5; run++) {
-		const result = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', env: { ...process.env, NODE_PATH: nodeModules } });
+		const result = spawnSync(process.execPath, ['-e', probe], {
+			encoding: 'utf8',
+			env: { ...process.env, NODE_PATH: nodeModules },
+		});
 		if (result.status !== 0) throw new Error(`load probe failed: ${result.stderr}`);
 		loads.push(Number(result.stdout));
 	}
-	return { tarballBytes: info.size, unpackedBytes: info.unpackedSize, files: info.entryCount, loadMs: spread(loads) };
+	return {
+		tarballBytes: info.size,
+		unpackedBytes: info.unpackedSize,
+		files: info.entryCount,
+		loadMs: spread(loads),
+	};
 }
 
 /** A bare node as n8n's starter template makes it: one node, one credential, no logic. */
@@ -272,7 +337,11 @@ function bareStarterPackage(): string {
 			version: '0.1.0',
 			license: 'MIT',
 			files: ['dist'],
-			n8n: { n8nNodesApiVersion: 1, nodes: ['dist/nodes/Bare/Bare.node.js'], credentials: ['dist/credentials/BareApi.credentials.js'] },
+			n8n: {
+				n8nNodesApiVersion: 1,
+				nodes: ['dist/nodes/Bare/Bare.node.js'],
+				credentials: ['dist/credentials/BareApi.credentials.js'],
+			},
 			peerDependencies: { 'n8n-workflow': '*' },
 		}),
 	);
@@ -290,7 +359,10 @@ class Bare {
 exports.Bare = Bare;
 `,
 	);
-	writeFileSync(join(dir, 'dist', 'nodes', 'Bare', 'bare.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>');
+	writeFileSync(
+		join(dir, 'dist', 'nodes', 'Bare', 'bare.svg'),
+		'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>',
+	);
 	writeFileSync(
 		join(dir, 'dist', 'credentials', 'BareApi.credentials.js'),
 		`class BareApi { constructor() { this.name = 'bareApi'; this.displayName = 'Bare API';
@@ -308,7 +380,9 @@ function ratio(ours: number, builtIn: number): number {
 async function main() {
 	const started = Date.now();
 	const base = loadSandboxData(SANDBOX_DATA_FILE);
-	say(`Benchmark (${quick ? 'quick' : 'full'}, ${RUNS} run(s) per figure): starting the sandbox and n8n ${N8N_VERSION}...`);
+	say(
+		`Benchmark (${quick ? 'quick' : 'full'}, ${RUNS} run(s) per figure): starting the sandbox and n8n ${N8N_VERSION}...`,
+	);
 	const environment = await startEnvironment({
 		data: manyAccounts(base, ACCOUNTS),
 		extraWorkflows: benchWorkflows,
@@ -340,13 +414,27 @@ async function main() {
 		const ours = packageCost(PACKAGE_DIR, join(REPOSITORY_ROOT, 'node_modules'));
 		const bare = packageCost(bareDir, join(REPOSITORY_ROOT, 'node_modules'));
 		rmSync(bareDir, { recursive: true, force: true });
-		say(`  tarball ${ours.tarballBytes} B (${ours.files} files) vs bare starter ${bare.tarballBytes} B; load ${ours.loadMs.median} ms vs ${bare.loadMs.median} ms`);
+		say(
+			`  tarball ${ours.tarballBytes} B (${ours.files} files) vs bare starter ${bare.tarballBytes} B; load ${ours.loadMs.median} ms vs ${bare.loadMs.median} ms`,
+		);
 
 		const results = {
 			command: `npm run bench${quick ? ' -- --quick' : ''}${runsArgument > 0 ? ` -- --runs ${RUNS}` : ''}`,
 			date: new Date().toISOString(),
-			machine: { cores: cpus().length, cpu: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30), node: process.version, n8n: N8N_VERSION },
-			settings: { runs: RUNS, requestsPerLevel: REQUESTS_PER_LEVEL, concurrencyLevels: CONCURRENCY_LEVELS, accounts: ACCOUNTS, triggerItems: TRIGGER_ITEMS },
+			machine: {
+				cores: cpus().length,
+				cpu: cpus()[0]?.model,
+				memoryGiB: round(totalmem() / 2 ** 30),
+				node: process.version,
+				n8n: N8N_VERSION,
+			},
+			settings: {
+				runs: RUNS,
+				requestsPerLevel: REQUESTS_PER_LEVEL,
+				concurrencyLevels: CONCURRENCY_LEVELS,
+				accounts: ACCOUNTS,
+				triggerItems: TRIGGER_ITEMS,
+			},
 			n8nStartMs: environment.timings.startN8n,
 			queryRemoteApi: roundTrip,
 			queryRemoteApiLazyAcquire: roundTripLazy,
@@ -359,8 +447,13 @@ async function main() {
 		mkdirSync(outDir, { recursive: true });
 		const name = quick ? 'quick' : 'latest';
 		writeFileSync(join(outDir, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
-		writeFileSync(join(REPOSITORY_ROOT, 'bench', quick ? 'RESULTS.quick.md' : 'RESULTS.md'), markdown(results));
-		say(`Wrote bench/results/${name}.json and bench/${quick ? 'RESULTS.quick.md' : 'RESULTS.md'} in ${results.durationSeconds} s.`);
+		writeFileSync(
+			join(REPOSITORY_ROOT, 'bench', quick ? 'RESULTS.quick.md' : 'RESULTS.md'),
+			markdown(results),
+		);
+		say(
+			`Wrote bench/results/${name}.json and bench/${quick ? 'RESULTS.quick.md' : 'RESULTS.md'} in ${results.durationSeconds} s.`,
+		);
 	} finally {
 		await environment.stop();
 	}
@@ -375,7 +468,11 @@ type Results = {
 	queryRemoteApiLazyAcquire: Awaited<ReturnType<typeof queryRemoteApiRoundTrip>>;
 	actionNode: Awaited<ReturnType<typeof actionNodes>>;
 	storm: Awaited<ReturnType<typeof storm>>;
-	packageCost: { ours: ReturnType<typeof packageCost>; bareStarter: ReturnType<typeof packageCost>; n8nReadyWithPackageMs: number };
+	packageCost: {
+		ours: ReturnType<typeof packageCost>;
+		bareStarter: ReturnType<typeof packageCost>;
+		n8nReadyWithPackageMs: number;
+	};
 };
 
 const fmt = (value: Spread) => `${value.median} (${value.min}–${value.max})`;
@@ -388,7 +485,11 @@ function markdown(results: Results): string {
 		];
 		for (const [level, variants] of Object.entries(table)) {
 			const builtIn = variants.builtIn;
-			for (const [name, label] of [['ours', 'ours (query token)'], ['oursNoAuth', 'ours (no auth)'], ['builtIn', 'built-in (no auth)']] as const) {
+			for (const [name, label] of [
+				['ours', 'ours (query token)'],
+				['oursNoAuth', 'ours (no auth)'],
+				['builtIn', 'built-in (no auth)'],
+			] as const) {
 				const variant = variants[name];
 				rows.push(
 					`| ${level.replace('concurrency', '')} | ${label} | ${fmt(variant.requestsPerSecond)} | ${ratio(variant.requestsPerSecond.median, builtIn.requestsPerSecond.median)} | ${variant.p50.median} | ${variant.p95.median} | ${fmt(variant.p99)} | ${ratio(variant.p99.median, builtIn.p99.median)} | ${variant.failures} |`,
@@ -456,6 +557,8 @@ function markdown(results: Results): string {
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`benchmark failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+	process.stderr.write(
+		`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exit(1);
 });

@@ -16,7 +16,13 @@ export const BENCH_PATHS = {
 };
 
 let nodeCounter = 0;
-function node(name: string, type: string, typeVersion: number, parameters: object, extra: object = {}) {
+function node(
+	name: string,
+	type: string,
+	typeVersion: number,
+	parameters: object,
+	extra: object = {},
+) {
 	nodeCounter++;
 	return {
 		id: `be${String(nodeCounter).padStart(6, '0')}-0000-4000-8000-000000000000`,
@@ -30,15 +36,23 @@ function node(name: string, type: string, typeVersion: number, parameters: objec
 }
 
 function webhook(name: string, path: string, responseMode: string, extra: object = {}) {
-	return node(name, 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path, responseMode, options: {}, ...extra }, {
-		webhookId: `${path}-0000-4000-8000-000000000000`.slice(0, 36),
-	});
+	return node(
+		name,
+		'n8n-nodes-base.webhook',
+		2,
+		{ httpMethod: 'POST', path, responseMode, options: {}, ...extra },
+		{
+			webhookId: `${path}-0000-4000-8000-000000000000`.slice(0, 36),
+		},
+	);
 }
 
 function chain(id: string, name: string, nodes: Array<{ name: string }>) {
 	const connections: Record<string, object> = {};
 	for (let index = 0; index < nodes.length - 1; index++) {
-		connections[nodes[index].name] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] };
+		connections[nodes[index].name] = {
+			main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]],
+		};
 	}
 	return { id, name, settings: { executionOrder: 'v1' }, nodes, connections };
 }
@@ -50,13 +64,19 @@ function builtinAmountWorkflow() {
 		computeAmountNode('be000000-0000-4000-8000-0000000000cc', [200, 0]),
 		node('Respond to Webhook', 'n8n-nodes-base.respondToWebhook', 1.1, {
 			respondWith: 'json',
-			responseBody: '={{ JSON.stringify({ amountInCents: Math.round(Number($json.amount) * 100) }) }}',
+			responseBody:
+				'={{ JSON.stringify({ amountInCents: Math.round(Number($json.amount) * 100) }) }}',
 			options: {},
 		}),
 	]);
 }
 
-function httpRequest(name: string, url: string, headers: Array<{ name: string; value: string }>, jsonBody: string) {
+function httpRequest(
+	name: string,
+	url: string,
+	headers: Array<{ name: string; value: string }>,
+	jsonBody: string,
+) {
 	return node(name, 'n8n-nodes-base.httpRequest', 4.2, {
 		method: 'POST',
 		url,
@@ -74,17 +94,29 @@ export function benchWorkflows({ sandboxUrl, data }: DemoSetup) {
 	const token = data.accessTokens[0];
 	const ruleCredential = { sequenceRuleSecretApi: { id: IDS.ruleCredential, name: 'rule' } };
 	const accessCredential = { sequenceAccessTokenApi: { id: IDS.accessCredential, name: 'access' } };
-	const splitItems = () => node('Split Items', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'body.items', options: {} });
+	const splitItems = () =>
+		node('Split Items', 'n8n-nodes-base.splitOut', 1, {
+			fieldToSplitOut: 'body.items',
+			options: {},
+		});
 	// The demo's amount workflow without URL protection: like for like with the built-in one.
 	const demo = amountWorkflow();
-	const oursNoAuth = { ...demo, id: 'BenchOursNoAuth1', name: 'bench: ours amount without auth' } as Omit<typeof demo, 'nodes'> & {
+	const oursNoAuth = {
+		...demo,
+		id: 'BenchOursNoAuth1',
+		name: 'bench: ours amount without auth',
+	} as Omit<typeof demo, 'nodes'> & {
 		nodes: object[];
 	};
 	oursNoAuth.nodes = demo.nodes.map((node, index) => ({
 		...node,
 		id: `${node.id.slice(0, -4)}9${index}00`,
 		...(index === 0
-			? { webhookId: 'be7c1c52-1f4e-4f0a-9d1e-0000000000aa', parameters: { path: BENCH_PATHS.oursAmountNoAuth, authentication: 'none' }, credentials: undefined }
+			? {
+					webhookId: 'be7c1c52-1f4e-4f0a-9d1e-0000000000aa',
+					parameters: { path: BENCH_PATHS.oursAmountNoAuth, authentication: 'none' },
+					credentials: undefined,
+				}
 			: {}),
 	}));
 	return [
@@ -92,14 +124,28 @@ export function benchWorkflows({ sandboxUrl, data }: DemoSetup) {
 		builtinAmountWorkflow(),
 		chain('BenchOursAccount', 'bench: ours get many accounts', [
 			webhook('Webhook', BENCH_PATHS.oursAccounts, 'lastNode'),
-			node('Get Accounts', `${PACKAGE}.sequence`, 1, { resource: 'account', operation: 'getMany', returnAll: true, options: {} }, {
-				credentials: accessCredential,
-			}),
+			node(
+				'Get Accounts',
+				`${PACKAGE}.sequence`,
+				1,
+				{ resource: 'account', operation: 'getMany', returnAll: true, options: {} },
+				{
+					credentials: accessCredential,
+				},
+			),
 		]),
 		chain('BenchBuiltinAcct', 'bench: built-in get accounts', [
 			webhook('Webhook', BENCH_PATHS.builtinAccounts, 'lastNode'),
-			httpRequest('HTTP Request', `${sandboxUrl}/accounts`, [{ name: 'x-sequence-access-token', value: `Bearer ${token}` }], '{}'),
-			node('Split Accounts', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'data.accounts', options: {} }),
+			httpRequest(
+				'HTTP Request',
+				`${sandboxUrl}/accounts`,
+				[{ name: 'x-sequence-access-token', value: `Bearer ${token}` }],
+				'{}',
+			),
+			node('Split Accounts', 'n8n-nodes-base.splitOut', 1, {
+				fieldToSplitOut: 'data.accounts',
+				options: {},
+			}),
 		]),
 		chain('BenchOursTrigger', 'bench: ours trigger rule per item', [
 			webhook('Webhook', BENCH_PATHS.oursTriggers, 'lastNode'),
@@ -108,7 +154,14 @@ export function benchWorkflows({ sandboxUrl, data }: DemoSetup) {
 				'Trigger Rule',
 				`${PACKAGE}.sequence`,
 				1,
-				{ resource: 'rule', operation: 'trigger', ruleId: rule.id, idempotency: 'automatic', body: '={{ JSON.stringify({ item: $json.i }) }}', options: {} },
+				{
+					resource: 'rule',
+					operation: 'trigger',
+					ruleId: rule.id,
+					idempotency: 'automatic',
+					body: '={{ JSON.stringify({ item: $json.i }) }}',
+					options: {},
+				},
 				{ credentials: ruleCredential },
 			),
 		]),

@@ -48,7 +48,11 @@ async function main(): Promise<void> {
 	const watcher: ChildProcess = spawn(
 		process.execPath,
 		[nodeCli, 'dev', '--external-n8n', '--custom-user-folder', userFolder],
-		{ cwd: PACKAGE_DIR, stdio: process.stdin.isTTY ? 'inherit' : ['ignore', 'inherit', 'inherit'], detached: false },
+		{
+			cwd: PACKAGE_DIR,
+			stdio: process.stdin.isTTY ? 'inherit' : ['ignore', 'inherit', 'inherit'],
+			detached: false,
+		},
 	);
 	const link = join(userFolder, '.n8n', 'custom', 'node_modules', PACKAGE_NAME);
 	await waitFor(() => existsSync(link), 60_000, `n8n-node dev to link the package at ${link}`);
@@ -57,13 +61,18 @@ async function main(): Promise<void> {
 	await server.prepare({ userFolder, port: await portIfFree(5678) });
 	const n8nLog = createWriteStream(logFile, { flags: 'a' });
 	// n8n reloads changed nodes only in development mode (NODE_ENV unset or "development").
-	await server.start({ env: { NODE_ENV: 'development', N8N_DEV_RELOAD: 'true' }, log: (line) => n8nLog.write(`${line}\n`) });
+	await server.start({
+		env: { NODE_ENV: 'development', N8N_DEV_RELOAD: 'true' },
+		log: (line) => n8nLog.write(`${line}\n`),
+	});
 
 	say('');
 	say(`  n8n ${server.url}  (pinned version, N8N_DEV_RELOAD on; its log: ${logFile})`);
 	say(`  Sequence sandbox ${sandboxUrl}  (use it as the Base URL of a credential)`);
 	say(`  user folder ${userFolder}  (kept between runs)`);
-	say('  Edit anything under n8n-nodes-sequence-money/: n8n-node dev recompiles, n8n reloads the nodes.');
+	say(
+		'  Edit anything under n8n-nodes-sequence-money/: n8n-node dev recompiles, n8n reloads the nodes.',
+	);
 	say('  Ctrl-C stops everything.');
 	say('');
 
@@ -84,6 +93,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`npm run dev failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+	process.stderr.write(
+		`npm run dev failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+	);
 	process.exit(1);
 });

@@ -28,20 +28,26 @@ function githubRepository() {
  */
 function readmeForRegistry(markdown, github) {
 	if (!github) return markdown;
-	return markdown.replace(/(\]\(|src=")(?!https?:|#|mailto:)([^)"\s]+)/g, (_match, opening, target) => {
-		const file = target.replace(/^\.\//, '');
-		const isImage = /\.(png|svg|jpe?g|gif)$/i.test(file.split('#')[0]);
-		const base = isImage
-			? `https://raw.githubusercontent.com/${github}/HEAD/`
-			: `https://github.com/${github}/blob/HEAD/`;
-		return `${opening}${base}${file}`;
-	});
+	return markdown.replace(
+		/(\]\(|src=")(?!https?:|#|mailto:)([^)"\s]+)/g,
+		(_match, opening, target) => {
+			const file = target.replace(/^\.\//, '');
+			const isImage = /\.(png|svg|jpe?g|gif)$/i.test(file.split('#')[0]);
+			const base = isImage
+				? `https://raw.githubusercontent.com/${github}/HEAD/`
+				: `https://github.com/${github}/blob/HEAD/`;
+			return `${opening}${base}${file}`;
+		},
+	);
 }
 
 async function copyReadmeAndLicense() {
 	const readme = readFileSync(path.join(repositoryRoot, 'README.md'), 'utf8');
 	writeFileSync(path.join(__dirname, 'README.md'), readmeForRegistry(readme, githubRepository()));
-	writeFileSync(path.join(__dirname, 'LICENSE'), readFileSync(path.join(repositoryRoot, 'LICENSE')));
+	writeFileSync(
+		path.join(__dirname, 'LICENSE'),
+		readFileSync(path.join(repositoryRoot, 'LICENSE')),
+	);
 }
 
 exports.build = parallel(copyCodexFiles, copyReadmeAndLicense);

@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { SOURCE_FILE_PATTERNS, analyzePackage } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	SOURCE_FILE_PATTERNS,
+	analyzePackage,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const packageDir = join(repositoryRoot, 'n8n-nodes-sequence-money');
@@ -28,21 +31,35 @@ function runOrFail(command, args, cwd) {
 const workDir = mkdtempSync(join(tmpdir(), 'sequence-scan-'));
 let failures = 0;
 try {
-	const [packed] = JSON.parse(runOrFail('npm', ['pack', '--json', '--loglevel=error', '--pack-destination', workDir], packageDir));
+	const [packed] = JSON.parse(
+		runOrFail(
+			'npm',
+			['pack', '--json', '--loglevel=error', '--pack-destination', workDir],
+			packageDir,
+		),
+	);
 	const tarball = join(workDir, packed.filename);
 	const extracted = join(workDir, 'package');
 	runOrFail('tar', ['-xzf', tarball, '-C', workDir], workDir);
 
-	console.log(`${packed.filename}: ${packed.entryCount} files, ${packed.size} bytes packed, ${packed.unpackedSize} unpacked`);
+	console.log(
+		`${packed.filename}: ${packed.entryCount} files, ${packed.size} bytes packed, ${packed.unpackedSize} unpacked`,
+	);
 	for (const file of packed.files.map((entry) => entry.path).sort()) console.log(`  ${file}`);
 
 	// Only the package's files: compiled code, icons and codex files under dist/, and what npm always adds.
 	const unexpected = packed.files
 		.map((entry) => entry.path)
-		.filter((file) => !/^dist\/.+\.(js|json|svg|png)$/.test(file) && !['package.json', 'README.md', 'LICENSE'].includes(file));
+		.filter(
+			(file) =>
+				!/^dist\/.+\.(js|json|svg|png)$/.test(file) &&
+				!['package.json', 'README.md', 'LICENSE'].includes(file),
+		);
 	const declared = [...manifest.n8n.nodes, ...manifest.n8n.credentials];
 	const codexFiles = manifest.n8n.nodes.map((file) => file.replace(/\.js$/, '.json'));
-	const missing = [...declared, ...codexFiles, 'README.md', 'LICENSE'].filter((file) => !existsSync(join(extracted, file)));
+	const missing = [...declared, ...codexFiles, 'README.md', 'LICENSE'].filter(
+		(file) => !existsSync(join(extracted, file)),
+	);
 	for (const file of unexpected) console.error(`✗ not a file the package needs: ${file}`);
 	for (const file of missing) console.error(`✗ missing from the tarball: ${file}`);
 	failures += unexpected.length + missing.length;

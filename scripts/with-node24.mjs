@@ -50,15 +50,25 @@ export function ensureNode24() {
 	const binDir = process.platform === 'win32' ? packageDir : join(packageDir, 'bin');
 	const nodeBinary = join(binDir, process.platform === 'win32' ? 'node.exe' : 'node');
 	if (!existsSync(nodeBinary)) {
-		log(
-			`Node ${process.versions.node} is running, but n8n 2.x needs Node ${REQUIRED_NODE_MAJOR}.`,
-		);
+		log(`Node ${process.versions.node} is running, but n8n 2.x needs Node ${REQUIRED_NODE_MAJOR}.`);
 		log(`Downloading Node ${REQUIRED_NODE_MAJOR} (npm package ${packageName}) into ${prefix}`);
 		log('(one time, about 30 MB; delete that folder to remove it).');
 		mkdirSync(prefix, { recursive: true });
-		run('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--loglevel=error', `${packageName}@${REQUIRED_NODE_MAJOR}`], {
-			cwd: prefix,
-		});
+		run(
+			'npm',
+			[
+				'install',
+				'--prefix',
+				prefix,
+				'--no-audit',
+				'--no-fund',
+				'--loglevel=error',
+				`${packageName}@${REQUIRED_NODE_MAJOR}`,
+			],
+			{
+				cwd: prefix,
+			},
+		);
 	}
 	return { binDir, headersDir: packageDir };
 }
@@ -82,15 +92,19 @@ export function node24Environment() {
 export function ensureDependencies(env) {
 	const lockFile = join(projectRoot, 'package-lock.json');
 	const marker = join(projectRoot, 'node_modules', '.installed-for-node');
-	const nodeVersion = spawnSync('node', ['-p', 'process.versions.modules'], { env, encoding: 'utf8' })
-		.stdout.trim();
+	const nodeVersion = spawnSync('node', ['-p', 'process.versions.modules'], {
+		env,
+		encoding: 'utf8',
+	}).stdout.trim();
 	const upToDate =
 		existsSync(marker) &&
 		readFileSync(marker, 'utf8').trim() === nodeVersion &&
 		(!existsSync(lockFile) || statSync(marker).mtimeMs >= statSync(lockFile).mtimeMs);
 	if (upToDate) return;
 	const useCi = existsSync(lockFile);
-	log(`Installing dependencies (npm ${useCi ? 'ci' : 'install'}) under Node ${REQUIRED_NODE_MAJOR}...`);
+	log(
+		`Installing dependencies (npm ${useCi ? 'ci' : 'install'}) under Node ${REQUIRED_NODE_MAJOR}...`,
+	);
 	run('npm', [useCi ? 'ci' : 'install', '--no-audit', '--no-fund'], { cwd: projectRoot, env });
 	writeFileSync(marker, `${nodeVersion}\n`);
 }

@@ -6,7 +6,9 @@ import { join, relative } from 'path';
 
 const repositoryRoot = join(__dirname, '..');
 const packageDir = join(repositoryRoot, 'n8n-nodes-sequence-money');
-const packageName = (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { name: string }).name;
+const packageName = (
+	JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { name: string }
+).name;
 const registryPage = `https://www.npmjs.com/package/${packageName}`;
 
 function filesBelow(dir: string): string[] {
@@ -16,9 +18,11 @@ function filesBelow(dir: string): string[] {
 	});
 }
 
-const sources = [...filesBelow(join(packageDir, 'nodes')), ...filesBelow(join(packageDir, 'credentials')), join(packageDir, 'package.json')].filter(
-	(file) => /\.(ts|json)$/.test(file),
-);
+const sources = [
+	...filesBelow(join(packageDir, 'nodes')),
+	...filesBelow(join(packageDir, 'credentials')),
+	join(packageDir, 'package.json'),
+].filter((file) => /\.(ts|json)$/.test(file));
 
 /** GitHub's and npm's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
 function headingAnchors(markdown: string): Set<string> {
@@ -38,7 +42,11 @@ function headingAnchors(markdown: string): Set<string> {
 describe('documentation links in the package', () => {
 	const readmeAnchors = headingAnchors(readFileSync(join(repositoryRoot, 'README.md'), 'utf8'));
 	const links = sources.flatMap((file) =>
-		[...readFileSync(file, 'utf8').matchAll(/(?:documentationUrl\s*=\s*|"url":\s*)['"]([^'"]+)['"]/g)].map((match) => ({
+		[
+			...readFileSync(file, 'utf8').matchAll(
+				/(?:documentationUrl\s*=\s*|"url":\s*)['"]([^'"]+)['"]/g,
+			),
+		].map((match) => ({
 			file: relative(packageDir, file),
 			url: match[1],
 		})),
@@ -51,24 +59,39 @@ describe('documentation links in the package', () => {
 		}
 	});
 
-	it.each(['sequence-node', 'credentials', 'query-remote-api'])('the README has the heading #%s', (anchor) => {
-		expect(readmeAnchors.has(anchor)).toBe(true);
-	});
+	it.each(['sequence-node', 'credentials', 'query-remote-api'])(
+		'the README has the heading #%s',
+		(anchor) => {
+			expect(readmeAnchors.has(anchor)).toBe(true);
+		},
+	);
 
 	it('lead to a heading of the README on the package’s npm page', () => {
 		for (const { file, url } of links) {
 			const [page, anchor] = url.split('#');
 			expect({ file, page }).toEqual({ file, page: registryPage });
-			expect({ file, anchor, exists: readmeAnchors.has(anchor) }).toEqual({ file, anchor, exists: true });
+			expect({ file, anchor, exists: readmeAnchors.has(anchor) }).toEqual({
+				file,
+				anchor,
+				exists: true,
+			});
 		}
 	});
 
 	it('no other address appears in the package than Sequence’s, its npm page, loopback and .invalid', () => {
 		const allowed = (host: string) =>
-			host === 'api.getsequence.io' || host === 'getsequence.io' || host === 'www.npmjs.com' || host === '127.0.0.1' || host.endsWith('.invalid');
+			host === 'api.getsequence.io' ||
+			host === 'getsequence.io' ||
+			host === 'www.npmjs.com' ||
+			host === '127.0.0.1' ||
+			host.endsWith('.invalid');
 		for (const file of sources) {
 			for (const match of readFileSync(file, 'utf8').matchAll(/https?:\/\/([A-Za-z0-9.-]+)/g)) {
-				expect({ file: relative(packageDir, file), host: match[1], allowed: allowed(match[1]) }).toEqual({
+				expect({
+					file: relative(packageDir, file),
+					host: match[1],
+					allowed: allowed(match[1]),
+				}).toEqual({
 					file: relative(packageDir, file),
 					host: match[1],
 					allowed: true,

@@ -45,30 +45,50 @@ async function main(): Promise<void> {
 	say(`Ready in ${Math.round((Date.now() - started) / 1000)} s.`);
 	say('');
 	say(`  n8n editor        ${n8n}`);
-	say(`  owner login       ${OWNER.email}  /  ${environment.ownerPassword}   (shown once; a new one each start)`);
-	say(`  Sequence sandbox  ${environment.sandbox.url}   (accounts and rules from dev/sandbox/data/sandbox.json)`);
+	say(
+		`  owner login       ${OWNER.email}  /  ${environment.ownerPassword}   (shown once; a new one each start)`,
+	);
+	say(
+		`  Sequence sandbox  ${environment.sandbox.url}   (accounts and rules from dev/sandbox/data/sandbox.json)`,
+	);
 	say('');
-	say('  Play Sequence\'s Query Remote API call (the workflow answers the amount to move):');
+	say("  Play Sequence's Query Remote API call (the workflow answers the amount to move):");
 	say(`    curl -s -X POST '${amountUrl}' -H 'Content-Type: application/json' -d '{}'`);
-	say(`    curl -s -X POST '${amountUrl}' -H 'Content-Type: application/json' -d '{"invoices":[{"cents":1999},{"cents":501}]}'`);
+	say(
+		`    curl -s -X POST '${amountUrl}' -H 'Content-Type: application/json' -d '{"invoices":[{"cents":1999},{"cents":501}]}'`,
+	);
 	say('  Trigger the demo rule, and list the accounts, through workflows:');
-	say(`    curl -s -X POST ${n8n}/webhook/${PATHS.triggerRule} -H 'Content-Type: application/json' -d '{"paymentId":"pay_123"}'`);
-	say(`    curl -s -X POST ${n8n}/webhook/${PATHS.balances} -H 'Content-Type: application/json' -d '{}'`);
+	say(
+		`    curl -s -X POST ${n8n}/webhook/${PATHS.triggerRule} -H 'Content-Type: application/json' -d '{"paymentId":"pay_123"}'`,
+	);
+	say(
+		`    curl -s -X POST ${n8n}/webhook/${PATHS.balances} -H 'Content-Type: application/json' -d '{}'`,
+	);
 	say('');
 
 	if (smoke) {
 		const checks: Array<[string, boolean, string]> = [];
 		const amount = await environment.sandbox.queryRemoteApi(amountUrl);
-		checks.push(['Query Remote API answers {"amountInCents":12550}', amount.amountInCents === 12550, amount.body]);
+		checks.push([
+			'Query Remote API answers {"amountInCents":12550}',
+			amount.amountInCents === 12550,
+			amount.body,
+		]);
 		const trigger = await post(`${n8n}/webhook/${PATHS.triggerRule}`, { paymentId: 'pay_smoke' });
-		checks.push(['the demo rule is triggered once', trigger.status === 200 && environment.sandbox.triggers.length === 1, trigger.text]);
+		checks.push([
+			'the demo rule is triggered once',
+			trigger.status === 200 && environment.sandbox.triggers.length === 1,
+			trigger.text,
+		]);
 		const balances = await post(`${n8n}/webhook/${PATHS.balances}`, {});
 		checks.push([
 			'the accounts are listed',
-			balances.status === 200 && (JSON.parse(balances.text) as unknown[]).length === environment.data.accounts.length,
+			balances.status === 200 &&
+				(JSON.parse(balances.text) as unknown[]).length === environment.data.accounts.length,
 			balances.text.slice(0, 200),
 		]);
-		for (const [name, ok, detail] of checks) say(`  ${ok ? 'ok  ' : 'FAIL'} ${name}${ok ? '' : `: ${detail}`}`);
+		for (const [name, ok, detail] of checks)
+			say(`  ${ok ? 'ok  ' : 'FAIL'} ${name}${ok ? '' : `: ${detail}`}`);
 		await stop(checks.every(([, ok]) => ok) ? 0 : 1);
 		return;
 	}
@@ -77,6 +97,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`\nnpm start failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+	process.stderr.write(
+		`\nnpm start failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exit(1);
 });

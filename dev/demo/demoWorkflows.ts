@@ -45,7 +45,11 @@ export function demoCredentials({ sandboxUrl, data }: DemoSetup) {
 			id: IDS.queryRemoteApiCredential,
 			name: 'Sequence Query Remote API token',
 			type: 'sequenceQueryRemoteApiAuthApi',
-			data: { secret: DEMO_QUERY_REMOTE_API_SECRET, headerName: 'x-query-remote-api-secret', username: 'sequence' },
+			data: {
+				secret: DEMO_QUERY_REMOTE_API_SECRET,
+				headerName: 'x-query-remote-api-secret',
+				username: 'sequence',
+			},
 		},
 	];
 }
@@ -101,7 +105,12 @@ export function amountWorkflow() {
 				position: [0, 0],
 				webhookId: '0b7c1c52-1f4e-4f0a-9d1e-0000000000aa',
 				parameters: { path: PATHS.amount, authentication: 'queryToken' },
-				credentials: { sequenceQueryRemoteApiAuthApi: { id: IDS.queryRemoteApiCredential, name: 'Sequence Query Remote API token' } },
+				credentials: {
+					sequenceQueryRemoteApiAuthApi: {
+						id: IDS.queryRemoteApiCredential,
+						name: 'Sequence Query Remote API token',
+					},
+				},
 			},
 			computeAmountNode('0b7c1c52-1f4e-4f0a-9d1e-000000000002', [240, 0]),
 			{
@@ -142,7 +151,12 @@ export function triggerRuleWorkflow({ data, maxWaitSeconds = 5 }: DemoSetup) {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: '1b7c1c52-1f4e-4f0a-9d1e-0000000000aa',
-				parameters: { httpMethod: 'POST', path: PATHS.triggerRule, responseMode: 'lastNode', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: PATHS.triggerRule,
+					responseMode: 'lastNode',
+					options: {},
+				},
 			},
 			{
 				id: '1b7c1c52-1f4e-4f0a-9d1e-000000000002',
@@ -158,7 +172,12 @@ export function triggerRuleWorkflow({ data, maxWaitSeconds = 5 }: DemoSetup) {
 					idempotency: 'automatic',
 					options: { maxRetries: 3, maxWaitSeconds },
 				},
-				credentials: { sequenceRuleSecretApi: { id: IDS.ruleCredential, name: `Sequence sandbox rule ${rule.id}` } },
+				credentials: {
+					sequenceRuleSecretApi: {
+						id: IDS.ruleCredential,
+						name: `Sequence sandbox rule ${rule.id}`,
+					},
+				},
 			},
 		],
 		connections: {
@@ -182,7 +201,13 @@ export function balancesWorkflow() {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: '2b7c1c52-1f4e-4f0a-9d1e-0000000000aa',
-				parameters: { httpMethod: 'POST', path: PATHS.balances, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: PATHS.balances,
+					responseMode: 'lastNode',
+					responseData: 'allEntries',
+					options: {},
+				},
 			},
 			{
 				id: '2b7c1c52-1f4e-4f0a-9d1e-000000000002',
@@ -190,8 +215,19 @@ export function balancesWorkflow() {
 				type: `${PACKAGE}.sequence`,
 				typeVersion: 1,
 				position: [240, 0],
-				parameters: { resource: 'account', operation: 'getMany', returnAll: true, output: 'accounts', options: {} },
-				credentials: { sequenceAccessTokenApi: { id: IDS.accessCredential, name: 'Sequence sandbox access token' } },
+				parameters: {
+					resource: 'account',
+					operation: 'getMany',
+					returnAll: true,
+					output: 'accounts',
+					options: {},
+				},
+				credentials: {
+					sequenceAccessTokenApi: {
+						id: IDS.accessCredential,
+						name: 'Sequence sandbox access token',
+					},
+				},
 			},
 		],
 		connections: {

@@ -24,9 +24,15 @@ export function postgresBinDir(): string | undefined {
 	return versions.length ? join(root, versions[0], 'bin') : undefined;
 }
 
-export const REDIS: DebianPackage = { name: 'redis-server', provides: fileIfPresent('/usr/bin/redis-server') };
+export const REDIS: DebianPackage = {
+	name: 'redis-server',
+	provides: fileIfPresent('/usr/bin/redis-server'),
+};
 export const POSTGRESQL: DebianPackage = { name: 'postgresql', provides: () => postgresBinDir() };
-export const CHROMIUM: DebianPackage = { name: 'chromium', provides: fileIfPresent('/usr/bin/chromium') };
+export const CHROMIUM: DebianPackage = {
+	name: 'chromium',
+	provides: fileIfPresent('/usr/bin/chromium'),
+};
 
 function isRoot(): boolean {
 	return typeof process.getuid === 'function' && process.getuid() === 0;
@@ -35,7 +41,9 @@ function isRoot(): boolean {
 async function apt(args: string[], log: Log): Promise<void> {
 	// Waits for another apt-get (ours or the system's) instead of failing on dpkg's lock.
 	const aptArgs = ['-o', 'DPkg::Lock::Timeout=300', ...args];
-	const [command, commandArgs] = isRoot() ? ['apt-get', aptArgs] : ['sudo', ['-n', 'apt-get', ...aptArgs]];
+	const [command, commandArgs] = isRoot()
+		? ['apt-get', aptArgs]
+		: ['sudo', ['-n', 'apt-get', ...aptArgs]];
 	await run(command, commandArgs, {
 		cwd: process.cwd(),
 		env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
@@ -49,7 +57,10 @@ let aptTurn: Promise<void> = Promise.resolve();
  * Installs the packages that are missing with apt-get (as root, or through password-less
  * sudo). The package lists are refreshed only when a first attempt fails, since that is slow.
  */
-export async function ensureDebianPackages(packages: DebianPackage[], log: Log = () => undefined): Promise<void> {
+export async function ensureDebianPackages(
+	packages: DebianPackage[],
+	log: Log = () => undefined,
+): Promise<void> {
 	// One apt-get at a time: dpkg has a single lock (Redis and PostgreSQL start side by side).
 	const turn = aptTurn.then(() => installMissing(packages, log));
 	aptTurn = turn.catch(() => undefined);
@@ -76,7 +87,8 @@ async function installMissing(packages: DebianPackage[], log: Log): Promise<void
 		);
 	}
 	const stillMissing = missing.filter((pkg) => !pkg.provides()).map((pkg) => pkg.name);
-	if (stillMissing.length) throw new Error(`apt-get ran, but ${stillMissing.join(', ')} is still missing.`);
+	if (stillMissing.length)
+		throw new Error(`apt-get ran, but ${stillMissing.join(', ')} is still missing.`);
 }
 
 /** apt-get's own error lines ("E: …"), or the first line of the error. */

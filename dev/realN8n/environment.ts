@@ -6,7 +6,15 @@ import { join } from 'path';
 
 import { SequenceSandbox, type SandboxData, loadSandboxData } from '../sandbox/sequenceSandbox';
 import { type DemoSetup, demoCredentials, demoWorkflows } from '../demo/demoWorkflows';
-import { type Log, N8nServer, REPOSITORY_ROOT, ensureN8nInstalled, freePort, installPackageInto, packProject } from './n8nRuntime';
+import {
+	type Log,
+	N8nServer,
+	REPOSITORY_ROOT,
+	ensureN8nInstalled,
+	freePort,
+	installPackageInto,
+	packProject,
+} from './n8nRuntime';
 import { POSTGRESQL, REDIS, ensureDebianPackages } from './debianPackages';
 import { PostgresServer, RedisServer } from './queueServices';
 
@@ -72,7 +80,11 @@ export interface Environment {
 	/** Cookie header of the owner's session, for n8n's REST API. */
 	authCookie: string;
 	timings: Record<string, number>;
-	rest<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+	rest<T = unknown>(
+		method: string,
+		path: string,
+		body?: unknown,
+	): Promise<{ status: number; body: T }>;
 	stop(): Promise<void>;
 }
 
@@ -81,7 +93,11 @@ function randomPassword(): string {
 	return `Seq-${random}-A1`;
 }
 
-async function timed<T>(timings: Record<string, number>, name: string, action: () => Promise<T>): Promise<T> {
+async function timed<T>(
+	timings: Record<string, number>,
+	name: string,
+	action: () => Promise<T>,
+): Promise<T> {
 	const started = Date.now();
 	try {
 		return await action();
@@ -106,7 +122,8 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
 		: undefined;
 	const workDir = mkdtempSync(join(tmpdir(), 'n8n-sequence-setup-'));
 	const stopAll = async () => {
-		if (queue) await Promise.all([...queue.workers, queue.webhook].map((n8nProcess) => n8nProcess.stop()));
+		if (queue)
+			await Promise.all([...queue.workers, queue.webhook].map((n8nProcess) => n8nProcess.stop()));
 		await server.stop();
 		if (queue) await Promise.all([queue.redis.stop(), queue.postgres.stop()]);
 		await sandbox.stop();
@@ -118,8 +135,12 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
 		await timed(timings, 'installN8n', () => ensureN8nInstalled(log));
 		let sharedEnv: NodeJS.ProcessEnv = {};
 		if (queue) {
-			await timed(timings, 'installRedisAndPostgres', () => ensureDebianPackages([REDIS, POSTGRESQL], log));
-			await timed(timings, 'startRedisAndPostgres', () => Promise.all([queue.redis.start(log), queue.postgres.start(log)]));
+			await timed(timings, 'installRedisAndPostgres', () =>
+				ensureDebianPackages([REDIS, POSTGRESQL], log),
+			);
+			await timed(timings, 'startRedisAndPostgres', () =>
+				Promise.all([queue.redis.start(log), queue.postgres.start(log)]),
+			);
 			log(`Redis on 127.0.0.1:${queue.redis.port}, PostgreSQL on 127.0.0.1:${queue.postgres.port}`);
 			const webhookPort = await freePort();
 			sharedEnv = {
@@ -167,7 +188,8 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ ...OWNER, password: ownerPassword }),
 		});
-		if (!setupResponse.ok) throw new Error(`Owner setup failed: ${setupResponse.status} ${await setupResponse.text()}`);
+		if (!setupResponse.ok)
+			throw new Error(`Owner setup failed: ${setupResponse.status} ${await setupResponse.text()}`);
 		const authCookie = (setupResponse.headers.get('set-cookie') ?? '').split(';')[0];
 
 		const rest = async <T>(method: string, path: string, body?: unknown) => {
@@ -183,10 +205,17 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
 		// Importing leaves workflows unpublished; publishing over REST takes effect at once.
 		await timed(timings, 'publish', async () => {
 			for (const workflow of workflows as Array<{ id: string; name: string }>) {
-				const { body } = await rest<{ data: { versionId: string } }>('GET', `/workflows/${workflow.id}`);
-				const activation = await rest('POST', `/workflows/${workflow.id}/activate`, { versionId: body.data.versionId });
+				const { body } = await rest<{ data: { versionId: string } }>(
+					'GET',
+					`/workflows/${workflow.id}`,
+				);
+				const activation = await rest('POST', `/workflows/${workflow.id}/activate`, {
+					versionId: body.data.versionId,
+				});
 				if (activation.status !== 200) {
-					throw new Error(`Publishing "${workflow.name}" failed: ${activation.status} ${JSON.stringify(activation.body)}`);
+					throw new Error(
+						`Publishing "${workflow.name}" failed: ${activation.status} ${JSON.stringify(activation.body)}`,
+					);
 				}
 			}
 			for (const workflow of workflows as Array<{ id: string; name: string }>) {
@@ -198,13 +227,20 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
 		if (queue) {
 			await timed(timings, 'startWebhookAndWorkers', () =>
 				Promise.all([
-					queue.webhook.start({ command: ['webhook'], env: { [PROCESS_NAME_VARIABLE]: 'webhook-1' }, log: options.n8nLog }),
+					queue.webhook.start({
+						command: ['webhook'],
+						env: { [PROCESS_NAME_VARIABLE]: 'webhook-1' },
+						log: options.n8nLog,
+					}),
 					...queue.workers.map(async (worker, index) => {
 						await worker.prepare({ userFolder: server.userFolder, sharedEnv });
 						const concurrency = options.queue?.workerConcurrency;
 						await worker.start({
 							command: ['worker', ...(concurrency ? [`--concurrency=${concurrency}`] : [])],
-							env: { [PROCESS_NAME_VARIABLE]: `worker-${index + 1}`, QUEUE_HEALTH_CHECK_PORT: String(worker.port) },
+							env: {
+								[PROCESS_NAME_VARIABLE]: `worker-${index + 1}`,
+								QUEUE_HEALTH_CHECK_PORT: String(worker.port),
+							},
 							log: options.n8nLog,
 						});
 					}),
@@ -214,10 +250,33 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
 		}
 
 		const webhookBaseUrl = queue ? queue.webhook.url : server.url;
-		return { sandbox, server, queue, webhookBaseUrl, data, ownerPassword, authCookie, timings, rest, stop: stopAll };
+		return {
+			sandbox,
+			server,
+			queue,
+			webhookBaseUrl,
+			data,
+			ownerPassword,
+			authCookie,
+			timings,
+			rest,
+			stop: stopAll,
+		};
 	} catch (error) {
-		const processes = [['main', server] as const, ...(queue ? [['webhook', queue.webhook] as const, ...queue.workers.map((worker, index) => [`worker-${index + 1}`, worker] as const)] : [])];
-		const tail = processes.map(([name, n8nProcess]) => `--- n8n ${name} log ---\n${n8nProcess.logs.slice(-30).join('\n')}`).join('\n');
+		const processes = [
+			['main', server] as const,
+			...(queue
+				? [
+						['webhook', queue.webhook] as const,
+						...queue.workers.map((worker, index) => [`worker-${index + 1}`, worker] as const),
+					]
+				: []),
+		];
+		const tail = processes
+			.map(
+				([name, n8nProcess]) => `--- n8n ${name} log ---\n${n8nProcess.logs.slice(-30).join('\n')}`,
+			)
+			.join('\n');
 		await stopAll();
 		throw new Error(`${error instanceof Error ? error.message : String(error)}\n${tail}`);
 	}
@@ -225,20 +284,28 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
 
 type Rest = Environment['rest'];
 
-async function waitForPublished(rest: Rest, id: string, name: string, timeoutMs = 60_000): Promise<void> {
+async function waitForPublished(
+	rest: Rest,
+	id: string,
+	name: string,
+	timeoutMs = 60_000,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	let last: unknown;
 	while (Date.now() < deadline) {
-		const { body } = await rest<{ data: { status: string; triggers?: Array<{ status: string; errorMessage?: string | null }> } }>(
-			'GET',
-			`/workflows/${id}/publication-status`,
-		);
+		const { body } = await rest<{
+			data: { status: string; triggers?: Array<{ status: string; errorMessage?: string | null }> };
+		}>('GET', `/workflows/${id}/publication-status`);
 		last = body;
 		const status = body?.data?.status;
 		const triggers = body?.data?.triggers ?? [];
-		if (status === 'failed') throw new Error(`Workflow "${name}" could not be published: ${JSON.stringify(body)}`);
-		if (status === 'published' && triggers.every((trigger) => trigger.status === 'activated')) return;
+		if (status === 'failed')
+			throw new Error(`Workflow "${name}" could not be published: ${JSON.stringify(body)}`);
+		if (status === 'published' && triggers.every((trigger) => trigger.status === 'activated'))
+			return;
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
-	throw new Error(`Workflow "${name}" was not published within ${timeoutMs / 1000} s: ${JSON.stringify(last)}`);
+	throw new Error(
+		`Workflow "${name}" was not published within ${timeoutMs / 1000} s: ${JSON.stringify(last)}`,
+	);
 }

@@ -38,9 +38,17 @@ export function n8nBinary(): string {
 }
 
 /** Runs a command to completion, streaming its output through `log`; resolves with its stdout. */
-export function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; log?: Log }): Promise<string> {
+export function run(
+	command: string,
+	args: string[],
+	options: { cwd: string; env?: NodeJS.ProcessEnv; log?: Log },
+): Promise<string> {
 	return new Promise((resolvePromise, reject) => {
-		const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, {
+			cwd: options.cwd,
+			env: options.env ?? process.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let both = '';
 		const onData = (fromStdout: boolean) => (chunk: Buffer) => {
@@ -53,7 +61,11 @@ export function run(command: string, args: string[], options: { cwd: string; env
 		child.stderr.on('data', onData(false));
 		child.on('error', reject);
 		child.on('close', (code) =>
-			code === 0 ? resolvePromise(stdout) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${both.slice(-3000)}`)),
+			code === 0
+				? resolvePromise(stdout)
+				: reject(
+						new Error(`${command} ${args.join(' ')} exited with ${code}:\n${both.slice(-3000)}`),
+					),
 		);
 	});
 }
@@ -76,21 +88,37 @@ export async function ensureN8nInstalled(log: Log = () => undefined): Promise<st
 	const marker = join(dir, '.installed');
 	if (existsSync(marker) && existsSync(n8nBinary())) return dir;
 	mkdirSync(dir, { recursive: true });
-	writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'n8n-runtime', private: true }, null, 2));
+	writeFileSync(
+		join(dir, 'package.json'),
+		JSON.stringify({ name: 'n8n-runtime', private: true }, null, 2),
+	);
 	log(`Installing n8n ${N8N_VERSION} into ${dir} (one time, about 3 minutes, ~2.8 GB)...`);
 	const started = Date.now();
 	// npm is silent for minutes here: show that work goes on.
 	const heartbeat = setInterval(() => {
 		const modules = join(dir, 'node_modules');
 		const packages = existsSync(modules) ? readdirSync(modules).length : 0;
-		log(`  still installing n8n: ${Math.round((Date.now() - started) / 1000)} s, ${packages} top-level packages so far`);
+		log(
+			`  still installing n8n: ${Math.round((Date.now() - started) / 1000)} s, ${packages} top-level packages so far`,
+		);
 	}, 15_000);
 	try {
-		await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', `n8n@${N8N_VERSION}`], {
-			cwd: dir,
-			env: npmEnvironment(),
-			log: (line) => log(`  npm: ${line}`),
-		});
+		await run(
+			'npm',
+			[
+				'install',
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+				'--loglevel=error',
+				`n8n@${N8N_VERSION}`,
+			],
+			{
+				cwd: dir,
+				env: npmEnvironment(),
+				log: (line) => log(`  npm: ${line}`),
+			},
+		);
 	} finally {
 		clearInterval(heartbeat);
 	}
@@ -108,7 +136,11 @@ export async function ensureN8nInstalled(log: Log = () => undefined): Promise<st
 /** `npm pack` of this project (built first by the caller); returns the tarball's path. */
 export async function packProject(outputDir: string, log: Log = () => undefined): Promise<string> {
 	mkdirSync(outputDir, { recursive: true });
-	const output = await run('npm', ['pack', '--json', '--pack-destination', outputDir, '--loglevel=error'], { cwd: PACKAGE_DIR, log });
+	const output = await run(
+		'npm',
+		['pack', '--json', '--pack-destination', outputDir, '--loglevel=error'],
+		{ cwd: PACKAGE_DIR, log },
+	);
 	const [packed] = JSON.parse(output) as Array<{ filename: string }>;
 	return join(outputDir, packed.filename);
 }
@@ -117,18 +149,37 @@ export async function packProject(outputDir: string, log: Log = () => undefined)
  * Installs the packed package into `<n8n user folder>/.n8n/nodes`, which is what
  * Settings → Community Nodes does (an `npm install` there).
  */
-export async function installPackageInto(n8nUserFolder: string, tarball: string, log: Log = () => undefined): Promise<void> {
+export async function installPackageInto(
+	n8nUserFolder: string,
+	tarball: string,
+	log: Log = () => undefined,
+): Promise<void> {
 	const nodesDir = join(n8nUserFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
 	if (!existsSync(join(nodesDir, 'package.json'))) {
-		writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+		writeFileSync(
+			join(nodesDir, 'package.json'),
+			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
+		);
 	}
 	// Peer dependencies are left out as n8n's own installer does: n8n provides n8n-workflow.
-	await run('npm', ['install', '--legacy-peer-deps', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error', tarball], {
-		cwd: nodesDir,
-		env: npmEnvironment(),
-		log,
-	});
+	await run(
+		'npm',
+		[
+			'install',
+			'--legacy-peer-deps',
+			'--no-package-lock',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+			tarball,
+		],
+		{
+			cwd: nodesDir,
+			env: npmEnvironment(),
+			log,
+		},
+	);
 }
 
 export async function freePort(): Promise<number> {
@@ -179,7 +230,10 @@ export class N8nServer {
 	/** The environment every n8n process of this server (CLI commands included) must share. */
 	environment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 		const inherited = Object.fromEntries(
-			Object.entries(process.env).filter(([name]) => !name.startsWith('JEST_') && !name.startsWith('N8N_') && name !== 'NODE_OPTIONS'),
+			Object.entries(process.env).filter(
+				([name]) =>
+					!name.startsWith('JEST_') && !name.startsWith('N8N_') && name !== 'NODE_OPTIONS',
+			),
 		);
 		return {
 			...inherited,
@@ -215,7 +269,11 @@ export class N8nServer {
 
 	/** Runs an n8n CLI command (e.g. import:workflow) against this server's database. */
 	async cli(args: string[], log?: Log): Promise<string> {
-		return await run(process.execPath, [n8nBinary(), ...args], { cwd: this.userFolder, env: this.environment(), log });
+		return await run(process.execPath, [n8nBinary(), ...args], {
+			cwd: this.userFolder,
+			env: this.environment(),
+			log,
+		});
 	}
 
 	async start(options: N8nServerOptions = {}, timeoutMs = 180_000): Promise<void> {
@@ -244,7 +302,9 @@ export class N8nServer {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
 			if (this.child && this.child.exitCode !== null) {
-				throw new Error(`n8n exited with code ${this.child.exitCode}:\n${this.logs.slice(-40).join('\n')}`);
+				throw new Error(
+					`n8n exited with code ${this.child.exitCode}:\n${this.logs.slice(-40).join('\n')}`,
+				);
 			}
 			try {
 				const response = await fetch(`${this.url}/healthz/readiness`);
@@ -254,7 +314,9 @@ export class N8nServer {
 			}
 			await new Promise((resolvePromise) => setTimeout(resolvePromise, 500));
 		}
-		throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s:\n${this.logs.slice(-40).join('\n')}`);
+		throw new Error(
+			`n8n did not become ready within ${timeoutMs / 1000} s:\n${this.logs.slice(-40).join('\n')}`,
+		);
 	}
 
 	/** Kills the process group at once, as a crash or an out-of-memory kill would. */
@@ -272,7 +334,8 @@ export class N8nServer {
 		const child = this.child;
 		this.child = undefined;
 		await stopProcessGroup(child, 'SIGTERM', 15_000);
-		if (this.ownsUserFolder && this.userFolder) rmSync(this.userFolder, { recursive: true, force: true });
+		if (this.ownsUserFolder && this.userFolder)
+			rmSync(this.userFolder, { recursive: true, force: true });
 	}
 }
 
@@ -280,7 +343,11 @@ export class N8nServer {
  * Stops a process started with `detached: true` together with its children (n8n's task
  * runner, postgres's backends): `signal` first, SIGKILL after `graceMs`.
  */
-export async function stopProcessGroup(child: ChildProcess | undefined, signal: NodeJS.Signals, graceMs: number): Promise<void> {
+export async function stopProcessGroup(
+	child: ChildProcess | undefined,
+	signal: NodeJS.Signals,
+	graceMs: number,
+): Promise<void> {
 	if (!child || child.exitCode !== null || !child.pid) return;
 	const exited = new Promise((resolvePromise) => child.once('exit', resolvePromise));
 	const signalGroup = (groupSignal: NodeJS.Signals) => {

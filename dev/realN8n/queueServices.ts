@@ -9,14 +9,25 @@ import { join } from 'path';
 import { POSTGRESQL, REDIS, ensureDebianPackages, postgresBinDir } from './debianPackages';
 import { type Log, freePort, run, stopProcessGroup } from './n8nRuntime';
 
-async function waitUntil(what: string, check: () => Promise<boolean>, child: ChildProcess, output: string[], timeoutMs = 30_000): Promise<void> {
+async function waitUntil(
+	what: string,
+	check: () => Promise<boolean>,
+	child: ChildProcess,
+	output: string[],
+	timeoutMs = 30_000,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode}:\n${output.slice(-20).join('\n')}`);
+		if (child.exitCode !== null)
+			throw new Error(
+				`${what} exited with code ${child.exitCode}:\n${output.slice(-20).join('\n')}`,
+			);
 		if (await check()) return;
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
-	throw new Error(`${what} did not start within ${timeoutMs / 1000} s:\n${output.slice(-20).join('\n')}`);
+	throw new Error(
+		`${what} did not start within ${timeoutMs / 1000} s:\n${output.slice(-20).join('\n')}`,
+	);
 }
 
 /** Sends one Redis command in its inline form and resolves with the first reply line. */
@@ -70,7 +81,20 @@ export class RedisServer {
 		this.dir = mkdtempSync(join(tmpdir(), 'n8n-sequence-redis-'));
 		this.child = spawnService(
 			'/usr/bin/redis-server',
-			['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir, '--daemonize', 'no'],
+			[
+				'--port',
+				String(this.port),
+				'--bind',
+				'127.0.0.1',
+				'--save',
+				'',
+				'--appendonly',
+				'no',
+				'--dir',
+				this.dir,
+				'--daemonize',
+				'no',
+			],
 			this.output,
 		);
 		await waitUntil(
@@ -116,23 +140,47 @@ export class PostgresServer {
 			chmodSync(this.dir, 0o755);
 			chownSync(dataDir, uid, gid);
 			// By full path: /usr/sbin is often not on a non-root-style PATH (CI's, for one).
-			const runuser = ['/usr/sbin/runuser', '/sbin/runuser'].find((candidate) => existsSync(candidate)) ?? 'runuser';
+			const runuser =
+				['/usr/sbin/runuser', '/sbin/runuser'].find((candidate) => existsSync(candidate)) ??
+				'runuser';
 			asUser = [runuser, '-u', 'postgres', '--'];
 		}
 		const command = (binary: string, args: string[]): [string, string[]] =>
-			asUser.length ? [asUser[0], [...asUser.slice(1), join(bin, binary), ...args]] : [join(bin, binary), args];
+			asUser.length
+				? [asUser[0], [...asUser.slice(1), join(bin, binary), ...args]]
+				: [join(bin, binary), args];
 
-		await run(...command('initdb', ['-D', dataDir, '-U', POSTGRES_USER, '--auth=trust', '-E', 'UTF8', '--no-sync']), { cwd: this.dir });
+		await run(
+			...command('initdb', [
+				'-D',
+				dataDir,
+				'-U',
+				POSTGRES_USER,
+				'--auth=trust',
+				'-E',
+				'UTF8',
+				'--no-sync',
+			]),
+			{ cwd: this.dir },
+		);
 		this.child = spawnService(
 			...command('postgres', [
-				'-D', dataDir,
-				'-h', '127.0.0.1',
-				'-p', String(this.port),
-				'-k', dataDir,
-				'-c', 'fsync=off',
-				'-c', 'synchronous_commit=off',
-				'-c', 'full_page_writes=off',
-				'-c', 'max_connections=200',
+				'-D',
+				dataDir,
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(this.port),
+				'-k',
+				dataDir,
+				'-c',
+				'fsync=off',
+				'-c',
+				'synchronous_commit=off',
+				'-c',
+				'full_page_writes=off',
+				'-c',
+				'max_connections=200',
 			]),
 			this.output,
 		);
@@ -140,14 +188,22 @@ export class PostgresServer {
 		await waitUntil(
 			'postgres',
 			async () =>
-				await run(isReady, ['-h', '127.0.0.1', '-p', String(this.port), '-U', POSTGRES_USER, '-d', 'postgres'], { cwd: this.dir }).then(
+				await run(
+					isReady,
+					['-h', '127.0.0.1', '-p', String(this.port), '-U', POSTGRES_USER, '-d', 'postgres'],
+					{ cwd: this.dir },
+				).then(
 					() => true,
 					() => false,
 				),
 			this.child,
 			this.output,
 		);
-		await run(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(this.port), '-U', POSTGRES_USER, POSTGRES_DATABASE], { cwd: this.dir });
+		await run(
+			join(bin, 'createdb'),
+			['-h', '127.0.0.1', '-p', String(this.port), '-U', POSTGRES_USER, POSTGRES_DATABASE],
+			{ cwd: this.dir },
+		);
 	}
 
 	/** What n8n needs to use this database. */

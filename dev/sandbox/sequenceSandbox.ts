@@ -114,7 +114,8 @@ export class SequenceSandbox {
 	async start(port = 0): Promise<string> {
 		this.server = createServer((request, response) => {
 			this.handle(request, response).catch((error: unknown) => {
-				if (!response.headersSent) this.json(response, 500, { message: `Sandbox error: ${String(error)}` });
+				if (!response.headersSent)
+					this.json(response, 500, { message: `Sandbox error: ${String(error)}` });
 			});
 		});
 		this.server.on('connection', (socket) => {
@@ -131,7 +132,9 @@ export class SequenceSandbox {
 
 	async stop(): Promise<void> {
 		for (const socket of this.sockets) socket.destroy();
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 		this.server = undefined;
 	}
 
@@ -155,7 +158,10 @@ export class SequenceSandbox {
 	}
 
 	/** Sequence's side of Query Remote API: POST {} to `url`, read the amount as Sequence would. */
-	async queryRemoteApi(url: string, options: { headers?: Record<string, string>; body?: string; timeoutMs?: number } = {}): Promise<QueryRemoteApiResult> {
+	async queryRemoteApi(
+		url: string,
+		options: { headers?: Record<string, string>; body?: string; timeoutMs?: number } = {},
+	): Promise<QueryRemoteApiResult> {
 		const target = new URL(url);
 		if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) {
 			throw new Error(`The sandbox only calls loopback addresses, not ${target.hostname}`);
@@ -179,13 +185,28 @@ export class SequenceSandbox {
 			return { status, body, durationMs, problem: 'the reply is not JSON' };
 		}
 		const checked = amountReplySchema.safeParse(parsed);
-		if (!checked.success) return { status, body, durationMs, problem: checked.error.issues.map((issue) => issue.message).join('; ') };
+		if (!checked.success)
+			return {
+				status,
+				body,
+				durationMs,
+				problem: checked.error.issues.map((issue) => issue.message).join('; '),
+			};
 		return { status, body, durationMs, amountInCents: checked.data.amountInCents };
 	}
 
-	private json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+	private json(
+		response: ServerResponse,
+		status: number,
+		body: unknown,
+		headers: Record<string, string> = {},
+	): void {
 		const text = JSON.stringify(body);
-		response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+		response.writeHead(status, {
+			'Content-Type': 'application/json',
+			'Content-Length': Buffer.byteLength(text),
+			...headers,
+		});
 		response.end(text);
 	}
 
@@ -241,11 +262,17 @@ export class SequenceSandbox {
 		if (failsBefore) return this.fail(fault, record, response, requestId);
 
 		const outcome = this.route(request, path, rawBody, requestId);
-		if (fault && (fault.kind === 'status' || fault.kind === 'drop')) return this.fail(fault, record, response, requestId);
+		if (fault && (fault.kind === 'status' || fault.kind === 'drop'))
+			return this.fail(fault, record, response, requestId);
 		reply(outcome.status, outcome.body, outcome.headers);
 	}
 
-	private fail(fault: Fault, record: RecordedRequest, response: ServerResponse, requestId: string): void {
+	private fail(
+		fault: Fault,
+		record: RecordedRequest,
+		response: ServerResponse,
+		requestId: string,
+	): void {
 		if (fault.kind === 'drop') {
 			record.status = -1;
 			response.socket?.destroy();
@@ -253,8 +280,15 @@ export class SequenceSandbox {
 		}
 		if (fault.kind !== 'status') return;
 		record.status = fault.status;
-		const headers: Record<string, string> = fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {};
-		this.json(response, fault.status, { message: fault.status === 429 ? 'Too Many Requests' : 'Unexpected Error', requestId }, headers);
+		const headers: Record<string, string> = fault.retryAfter
+			? { 'Retry-After': fault.retryAfter }
+			: {};
+		this.json(
+			response,
+			fault.status,
+			{ message: fault.status === 429 ? 'Too Many Requests' : 'Unexpected Error', requestId },
+			headers,
+		);
 	}
 
 	private route(
@@ -263,7 +297,8 @@ export class SequenceSandbox {
 		rawBody: string,
 		requestId: string,
 	): { status: number; body: unknown; headers?: Record<string, string> } {
-		if (request.method !== 'POST') return { status: 404, body: { message: 'Not Found', requestId } };
+		if (request.method !== 'POST')
+			return { status: 404, body: { message: 'Not Found', requestId } };
 		const isJson = /^application\/json\b/i.test(String(request.headers['content-type'] ?? ''));
 		let body: unknown;
 		try {
@@ -272,7 +307,14 @@ export class SequenceSandbox {
 			body = undefined;
 		}
 		if (!isJson || body === null || typeof body !== 'object' || Array.isArray(body)) {
-			return { status: 400, body: { message: 'Invalid Request: send a JSON body (even {}) with Content-Type: application/json', requestId } };
+			return {
+				status: 400,
+				body: {
+					message:
+						'Invalid Request: send a JSON body (even {}) with Content-Type: application/json',
+					requestId,
+				},
+			};
 		}
 		if (path === '/accounts') return this.accounts(request, requestId);
 		const trigger = /^\/rules\/([^/]+)\/trigger$/.exec(path);
@@ -282,38 +324,64 @@ export class SequenceSandbox {
 
 	private accounts(request: IncomingMessage, requestId: string) {
 		const header = request.headers['x-sequence-access-token'];
-		const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined;
+		const token =
+			typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined;
 		if (!token || !this.data.accessTokens.includes(token)) {
-			return { status: 401, body: { message: 'Unauthorized: bad or missing access token', requestId } };
+			return {
+				status: 401,
+				body: { message: 'Unauthorized: bad or missing access token', requestId },
+			};
 		}
 		const wait = this.overRateLimit(`token:${token}`);
-		if (wait !== undefined) return { status: 429, body: { message: 'Too Many Requests', requestId }, headers: { 'Retry-After': String(wait) } };
+		if (wait !== undefined)
+			return {
+				status: 429,
+				body: { message: 'Too Many Requests', requestId },
+				headers: { 'Retry-After': String(wait) },
+			};
 		return {
 			status: 200,
-			body: { message: 'OK', requestId, data: { accounts: this.data.accounts, errors: this.data.errors } },
+			body: {
+				message: 'OK',
+				requestId,
+				data: { accounts: this.data.accounts, errors: this.data.errors },
+			},
 		};
 	}
 
 	private trigger(request: IncomingMessage, ruleId: string, body: unknown, requestId: string) {
 		const rule = this.data.rules.find((candidate) => candidate.id === ruleId);
 		if (!rule || !rule.apiEnabled) {
-			return { status: 400, body: { message: 'Invalid Request: wrong Rule ID or rule not API-enabled', requestId } };
+			return {
+				status: 400,
+				body: { message: 'Invalid Request: wrong Rule ID or rule not API-enabled', requestId },
+			};
 		}
 		const header = request.headers['x-sequence-signature'];
 		if (header !== `Bearer ${rule.secret}`) {
 			return { status: 401, body: { message: 'Unauthorized: bad or missing secret', requestId } };
 		}
 		const keyHeader = request.headers['idempotency-key'];
-		const idempotencyKey = typeof keyHeader === 'string' && keyHeader !== '' ? keyHeader : undefined;
+		const idempotencyKey =
+			typeof keyHeader === 'string' && keyHeader !== '' ? keyHeader : undefined;
 		const storedKey = idempotencyKey ? `${ruleId}\u0000${idempotencyKey}` : undefined;
 		const stored = storedKey ? this.idempotentReplies.get(storedKey) : undefined;
 		if (stored) return stored;
 		const wait = this.overRateLimit(`rule:${ruleId}`);
-		if (wait !== undefined) return { status: 429, body: { message: 'Too Many Requests', requestId }, headers: { 'Retry-After': String(wait) } };
+		if (wait !== undefined)
+			return {
+				status: 429,
+				body: { message: 'Too Many Requests', requestId },
+				headers: { 'Retry-After': String(wait) },
+			};
 		this.triggers.push({ ruleId, idempotencyKey, body, requestId, at: Date.now() });
 		const reply = {
 			status: 200,
-			body: { code: 'OK', message: `Rule with id ${ruleId} has been triggered`, data: { requestId } },
+			body: {
+				code: 'OK',
+				message: `Rule with id ${ruleId} has been triggered`,
+				data: { requestId },
+			},
 		};
 		if (storedKey) this.idempotentReplies.set(storedKey, reply);
 		return reply;

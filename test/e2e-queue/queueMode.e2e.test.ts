@@ -3,9 +3,18 @@
 // of them. Production calls go to the webhook process; executions run on the workers.
 import { request } from 'undici';
 
-import { DEMO_QUERY_REMOTE_API_SECRET, PATHS, amountWorkflow, triggerRuleWorkflow } from '../../dev/demo/demoWorkflows';
+import {
+	DEMO_QUERY_REMOTE_API_SECRET,
+	PATHS,
+	amountWorkflow,
+	triggerRuleWorkflow,
+} from '../../dev/demo/demoWorkflows';
 import type { DemoSetup } from '../../dev/demo/demoWorkflows';
-import { type Environment, PROCESS_NAME_VARIABLE, startEnvironment } from '../../dev/realN8n/environment';
+import {
+	type Environment,
+	PROCESS_NAME_VARIABLE,
+	startEnvironment,
+} from '../../dev/realN8n/environment';
 
 const QUEUE_AMOUNT = { id: 'SeqQueueAmount01', path: 'queue-amount' };
 const KEYED_TRIGGER = { id: 'SeqQueueKeyed001', path: 'queue-trigger-keyed' };
@@ -13,7 +22,10 @@ const KEYED_TRIGGER = { id: 'SeqQueueKeyed001', path: 'queue-trigger-keyed' };
 /** The demo amount workflow, also recording which n8n process computed the amount. */
 function amountWorkflowRecordingProcess() {
 	const workflow = amountWorkflow();
-	const [trigger, compute] = workflow.nodes as Array<{ webhookId?: string; parameters: Record<string, unknown> }>;
+	const [trigger, compute] = workflow.nodes as Array<{
+		webhookId?: string;
+		parameters: Record<string, unknown>;
+	}>;
 	trigger.parameters.path = QUEUE_AMOUNT.path;
 	trigger.webhookId = `${QUEUE_AMOUNT.id}-webhook`;
 	(compute.parameters.assignments as { assignments: object[] }).assignments.push({
@@ -31,7 +43,10 @@ function amountWorkflowRecordingProcess() {
  */
 function triggerKeyedByPayment(setup: DemoSetup) {
 	const workflow = triggerRuleWorkflow(setup);
-	const [webhook, trigger] = workflow.nodes as Array<{ webhookId?: string; parameters: Record<string, unknown> }>;
+	const [webhook, trigger] = workflow.nodes as Array<{
+		webhookId?: string;
+		parameters: Record<string, unknown>;
+	}>;
 	webhook.parameters.path = KEYED_TRIGGER.path;
 	webhook.webhookId = `${KEYED_TRIGGER.id}-webhook`;
 	trigger.parameters.idempotency = 'custom';
@@ -80,12 +95,20 @@ const UNFINISHED = ['new', 'running', 'waiting'];
  * the caller before its execution is saved, and a dead worker's executions are only marked
  * failed (or crashed, by the main process's queue recovery) some time later.
  */
-async function settledExecutions(workflowId: string, before: Set<string>, timeoutMs = 150_000): Promise<ExecutionSummary[]> {
+async function settledExecutions(
+	workflowId: string,
+	before: Set<string>,
+	timeoutMs = 150_000,
+): Promise<ExecutionSummary[]> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const executions = (await executionsOf(workflowId)).filter((execution) => !before.has(execution.id));
+		const executions = (await executionsOf(workflowId)).filter(
+			(execution) => !before.has(execution.id),
+		);
 		const settled = executions.every(
-			(execution) => !UNFINISHED.includes(execution.status) && (execution.status !== 'success' || workersThatFinished(execution.id).length > 0),
+			(execution) =>
+				!UNFINISHED.includes(execution.status) &&
+				(execution.status !== 'success' || workersThatFinished(execution.id).length > 0),
 		);
 		if (settled || Date.now() > deadline) return executions;
 		await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -95,13 +118,17 @@ async function settledExecutions(workflowId: string, before: Set<string>, timeou
 /** Which worker ran an execution, from the line each worker logs when it finishes one. */
 function workersThatFinished(executionId: string): string[] {
 	return environment.queue!.workers.flatMap((worker, index) =>
-		worker.logs.some((line) => line.includes(`Worker finished execution ${executionId} (`)) ? [`worker-${index + 1}`] : [],
+		worker.logs.some((line) => line.includes(`Worker finished execution ${executionId} (`))
+			? [`worker-${index + 1}`]
+			: [],
 	);
 }
 
 function startedButNotFinished(logs: string[]): string[] {
 	const started = logs.flatMap((line) => /Worker started execution (\d+) /.exec(line)?.[1] ?? []);
-	return started.filter((id) => !logs.some((line) => line.includes(`Worker finished execution ${id} (`)));
+	return started.filter(
+		(id) => !logs.some((line) => line.includes(`Worker finished execution ${id} (`)),
+	);
 }
 
 function percentile(values: number[], fraction: number): number {
@@ -112,7 +139,8 @@ function percentile(values: number[], fraction: number): number {
 async function waitFor(what: string, check: () => boolean, timeoutMs: number): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!check()) {
-		if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
 }
@@ -135,7 +163,9 @@ beforeAll(async () => {
 			},
 		},
 	});
-	log(`main + webhook process + 2 workers ready in ${Math.round((Date.now() - started) / 1000)} s; timings (ms): ${JSON.stringify(environment.timings)}`);
+	log(
+		`main + webhook process + 2 workers ready in ${Math.round((Date.now() - started) / 1000)} s; timings (ms): ${JSON.stringify(environment.timings)}`,
+	);
 }, 900_000);
 
 afterAll(async () => {
@@ -146,26 +176,40 @@ beforeEach(() => environment.sandbox.reset());
 
 describe('queue mode: main + webhook process + 2 workers, Redis and PostgreSQL', () => {
 	it('production webhooks are served by the webhook process, not by the main process', async () => {
-		const viaMain = await postJson(`${environment.server.url}/webhook/${PATHS.amount}?token=${DEMO_QUERY_REMOTE_API_SECRET}`, {});
+		const viaMain = await postJson(
+			`${environment.server.url}/webhook/${PATHS.amount}?token=${DEMO_QUERY_REMOTE_API_SECRET}`,
+			{},
+		);
 		expect(viaMain.status).toBe(404);
-		const viaWebhookProcess = await postJson(`${environment.webhookBaseUrl}/webhook/${PATHS.amount}?token=${DEMO_QUERY_REMOTE_API_SECRET}`, {});
+		const viaWebhookProcess = await postJson(
+			`${environment.webhookBaseUrl}/webhook/${PATHS.amount}?token=${DEMO_QUERY_REMOTE_API_SECRET}`,
+			{},
+		);
 		expect(viaWebhookProcess).toMatchObject({ status: 200, text: '{"amountInCents":12550}' });
 	});
 
 	it('a Query Remote API call is answered through the webhook process with the amount a worker computed', async () => {
 		const before = new Set((await executionsOf(QUEUE_AMOUNT.id)).map((execution) => execution.id));
-		const result = await environment.sandbox.queryRemoteApi(`${environment.webhookBaseUrl}/webhook/${QUEUE_AMOUNT.path}?token=${DEMO_QUERY_REMOTE_API_SECRET}`, {
-			body: JSON.stringify({ invoices: [{ cents: 4321 }, { cents: 1000 }] }),
-		});
+		const result = await environment.sandbox.queryRemoteApi(
+			`${environment.webhookBaseUrl}/webhook/${QUEUE_AMOUNT.path}?token=${DEMO_QUERY_REMOTE_API_SECRET}`,
+			{
+				body: JSON.stringify({ invoices: [{ cents: 4321 }, { cents: 1000 }] }),
+			},
+		);
 		expect(result).toMatchObject({ status: 200, amountInCents: 5321 });
 
 		const [execution] = await settledExecutions(QUEUE_AMOUNT.id, before);
 		expect(execution.status).toBe('success');
-		expect(environment.queue!.webhook.logs).toContainEqual(expect.stringContaining(`Enqueued execution ${execution.id} (`));
+		expect(environment.queue!.webhook.logs).toContainEqual(
+			expect.stringContaining(`Enqueued execution ${execution.id} (`),
+		);
 		const ranOn = workersThatFinished(execution.id);
 		expect(ranOn).toHaveLength(1);
 		// The saved run data shows the amount was computed in that worker (process names are quoted in it).
-		const { body } = await environment.rest<{ data: { data: string } }>('GET', `/executions/${execution.id}`);
+		const { body } = await environment.rest<{ data: { data: string } }>(
+			'GET',
+			`/executions/${execution.id}`,
+		);
 		expect(body.data.data).toContain(`"${ranOn[0]}"`);
 		expect(body.data.data).not.toContain('"webhook-1"');
 	});
@@ -174,24 +218,33 @@ describe('queue mode: main + webhook process + 2 workers, Redis and PostgreSQL',
 		const calls = 100;
 		const before = new Set((await executionsOf(QUEUE_AMOUNT.id)).map((execution) => execution.id));
 		// Every call asks for a different amount, so a reply that went to the wrong caller is caught.
-		const bodies = Array.from({ length: calls }, (_, index) => ({ invoices: [{ cents: 1000 + index * 113 }, { cents: index }] }));
+		const bodies = Array.from({ length: calls }, (_, index) => ({
+			invoices: [{ cents: 1000 + index * 113 }, { cents: index }],
+		}));
 		const expected = bodies.map((body) => body.invoices[0].cents + body.invoices[1].cents);
 		const started = performance.now();
 		const results = await Promise.all(
 			bodies.map((body) =>
-				environment.sandbox.queryRemoteApi(`${environment.webhookBaseUrl}/webhook/${QUEUE_AMOUNT.path}?token=${DEMO_QUERY_REMOTE_API_SECRET}`, {
-					body: JSON.stringify(body),
-					timeoutMs: 120_000,
-				}),
+				environment.sandbox.queryRemoteApi(
+					`${environment.webhookBaseUrl}/webhook/${QUEUE_AMOUNT.path}?token=${DEMO_QUERY_REMOTE_API_SECRET}`,
+					{
+						body: JSON.stringify(body),
+						timeoutMs: 120_000,
+					},
+				),
 			),
 		);
 		const wallMs = performance.now() - started;
 		const failures = results.filter((result) => result.status !== 200).length;
-		const wrongAmounts = results.filter((result, index) => result.status === 200 && result.amountInCents !== expected[index]).length;
+		const wrongAmounts = results.filter(
+			(result, index) => result.status === 200 && result.amountInCents !== expected[index],
+		).length;
 
 		const executions = await settledExecutions(QUEUE_AMOUNT.id, before);
 		const perWorker: Record<string, number> = {};
-		for (const execution of executions) for (const worker of workersThatFinished(execution.id)) perWorker[worker] = (perWorker[worker] ?? 0) + 1;
+		for (const execution of executions)
+			for (const worker of workersThatFinished(execution.id))
+				perWorker[worker] = (perWorker[worker] ?? 0) + 1;
 		const durations = results.map((result) => result.durationMs);
 		log(
 			`100 concurrent Query Remote API calls: ${calls - failures} answered, ${failures} failed, ${wrongAmounts} wrong amounts, ` +
@@ -203,18 +256,33 @@ describe('queue mode: main + webhook process + 2 workers, Redis and PostgreSQL',
 		expect(executions).toHaveLength(calls);
 		expect(executions.every((execution) => execution.status === 'success')).toBe(true);
 		// Each execution ran on exactly one worker, and both workers took part.
-		expect(executions.every((execution) => workersThatFinished(execution.id).length === 1)).toBe(true);
+		expect(executions.every((execution) => workersThatFinished(execution.id).length === 1)).toBe(
+			true,
+		);
 		expect(Object.keys(perWorker).sort()).toEqual(['worker-1', 'worker-2']);
 	});
 
 	it('a rule triggered through the webhook process under a 429 and a 500 (after Sequence acted) fires exactly once', async () => {
-		environment.sandbox.injectFaults(/\/trigger$/, { kind: 'status', status: 429, retryAfter: '1' }, { kind: 'status', status: 500, after: true });
-		const reply = await postJson(`${environment.webhookBaseUrl}/webhook/${PATHS.triggerRule}`, { paymentId: 'queue_pay_001' });
+		environment.sandbox.injectFaults(
+			/\/trigger$/,
+			{ kind: 'status', status: 429, retryAfter: '1' },
+			{ kind: 'status', status: 500, after: true },
+		);
+		const reply = await postJson(`${environment.webhookBaseUrl}/webhook/${PATHS.triggerRule}`, {
+			paymentId: 'queue_pay_001',
+		});
 		expect(reply.status).toBe(200);
 		expect(JSON.parse(reply.text)).toMatchObject({ code: 'OK', attempts: 3 });
-		expect(environment.sandbox.requests.map((recorded) => recorded.status)).toEqual([429, 500, 200]);
-		expect(new Set(environment.sandbox.requests.map((recorded) => recorded.headers['idempotency-key'])).size).toBe(1);
-		expect(environment.sandbox.triggers.map((trigger) => trigger.body)).toEqual([{ payment: 'queue_pay_001' }]);
+		expect(environment.sandbox.requests.map((recorded) => recorded.status)).toEqual([
+			429, 500, 200,
+		]);
+		expect(
+			new Set(environment.sandbox.requests.map((recorded) => recorded.headers['idempotency-key']))
+				.size,
+		).toBe(1);
+		expect(environment.sandbox.triggers.map((trigger) => trigger.body)).toEqual([
+			{ payment: 'queue_pay_001' },
+		]);
 	});
 
 	it('30 concurrent rule triggers with faults mixed in fire once each, none twice', async () => {
@@ -223,27 +291,50 @@ describe('queue mode: main + webhook process + 2 workers, Redis and PostgreSQL',
 			/\/trigger$/,
 			...Array.from({ length: 4 }, () => ({ kind: 'status' as const, status: 500, after: true })),
 			...Array.from({ length: 3 }, () => ({ kind: 'drop' as const, after: true })),
-			...Array.from({ length: 3 }, () => ({ kind: 'status' as const, status: 429, retryAfter: '1' })),
+			...Array.from({ length: 3 }, () => ({
+				kind: 'status' as const,
+				status: 429,
+				retryAfter: '1',
+			})),
 		);
-		const replies = await Promise.all(payments.map((paymentId) => postJson(`${environment.webhookBaseUrl}/webhook/${PATHS.triggerRule}`, { paymentId })));
+		const replies = await Promise.all(
+			payments.map((paymentId) =>
+				postJson(`${environment.webhookBaseUrl}/webhook/${PATHS.triggerRule}`, { paymentId }),
+			),
+		);
 		expect(replies.map((reply) => reply.status)).toEqual(payments.map(() => 200));
-		const fired = environment.sandbox.triggers.map((trigger) => (trigger.body as { payment: string }).payment).sort();
+		const fired = environment.sandbox.triggers
+			.map((trigger) => (trigger.body as { payment: string }).payment)
+			.sort();
 		expect(fired).toEqual([...payments].sort());
-		log(`30 concurrent rule triggers with 10 faults: ${environment.sandbox.requests.length} requests, ${fired.length} triggers, 0 duplicates`);
+		log(
+			`30 concurrent rule triggers with 10 faults: ${environment.sandbox.requests.length} requests, ${fired.length} triggers, 0 duplicates`,
+		);
 	});
 
 	it('killing a worker during 50 rule triggers: in-flight executions fail, nothing fires twice, re-sent calls are safe', async () => {
 		const calls = 50;
 		const payments = Array.from({ length: calls }, (_, index) => `queue_kill_${index}`);
 		// Each trigger takes 3 s at Sequence, so executions are in flight when the worker dies.
-		environment.sandbox.injectFaults(/\/trigger$/, ...payments.map(() => ({ kind: 'delay' as const, ms: 3_000 })));
+		environment.sandbox.injectFaults(
+			/\/trigger$/,
+			...payments.map(() => ({ kind: 'delay' as const, ms: 3_000 })),
+		);
 		const url = `${environment.webhookBaseUrl}/webhook/${KEYED_TRIGGER.path}`;
 		const started = performance.now();
 		const pending = payments.map((paymentId) => postJson(url, { paymentId }));
 
-		await waitFor('12 triggers to reach Sequence', () => environment.sandbox.requests.length >= 12, 120_000);
+		await waitFor(
+			'12 triggers to reach Sequence',
+			() => environment.sandbox.requests.length >= 12,
+			120_000,
+		);
 		const workers = environment.queue!.workers;
-		const busiest = workers.reduce((best, worker) => (startedButNotFinished(worker.logs).length > startedButNotFinished(best.logs).length ? worker : best));
+		const busiest = workers.reduce((best, worker) =>
+			startedButNotFinished(worker.logs).length > startedButNotFinished(best.logs).length
+				? worker
+				: best,
+		);
 		const victim = `worker-${workers.indexOf(busiest) + 1}`;
 		const killedAtMs = performance.now() - started;
 		await busiest.crash();
@@ -261,7 +352,8 @@ describe('queue mode: main + webhook process + 2 workers, Redis and PostgreSQL',
 		const settle = Date.now();
 		const executions = await settledExecutions(KEYED_TRIGGER.id, new Set());
 		const statuses: Record<string, number> = {};
-		for (const execution of executions) statuses[execution.status] = (statuses[execution.status] ?? 0) + 1;
+		for (const execution of executions)
+			statuses[execution.status] = (statuses[execution.status] ?? 0) + 1;
 		log(
 			`kill: ${victim} killed at ${Math.round(killedAtMs)} ms with ${inFlight.length} executions in flight; ` +
 				`${calls - notAnswered.length} calls answered 200, ${notAnswered.length} answered ` +
@@ -276,13 +368,20 @@ describe('queue mode: main + webhook process + 2 workers, Redis and PostgreSQL',
 		// retry), the execution is saved as failed and the caller gets a 500.
 		expect(inFlight.length).toBeGreaterThan(0);
 		expect(notAnswered.length).toBeGreaterThanOrEqual(inFlight.length);
-		expect(new Set(notAnswered.map((payment) => replies[payments.indexOf(payment)].status))).toEqual(new Set([500]));
+		expect(
+			new Set(notAnswered.map((payment) => replies[payments.indexOf(payment)].status)),
+		).toEqual(new Set([500]));
 		expect(statuses.success).toBe(calls - notAnswered.length);
 		expect((statuses.error ?? 0) + (statuses.crashed ?? 0)).toBe(notAnswered.length);
-		const failedIds = new Set(executions.filter((execution) => ['error', 'crashed'].includes(execution.status)).map((execution) => execution.id));
+		const failedIds = new Set(
+			executions
+				.filter((execution) => ['error', 'crashed'].includes(execution.status))
+				.map((execution) => execution.id),
+		);
 		expect(inFlight.every((id) => failedIds.has(id))).toBe(true);
 		expect([...firedOnce.values()].every((count) => count === 1)).toBe(true);
-		for (const payment of payments.filter((candidate) => !notAnswered.includes(candidate))) expect(firedOnce.get(payment)).toBe(1);
+		for (const payment of payments.filter((candidate) => !notAnswered.includes(candidate)))
+			expect(firedOnce.get(payment)).toBe(1);
 
 		// The caller sends the failed payments again, as a payment system would after a 500:
 		// the key from the payment makes Sequence answer the ones that had fired without firing again.

@@ -20,7 +20,12 @@ function extraWorkflows() {
 		webhookId: `${id}-webhook`,
 		parameters: { path, authentication: 'none' },
 	});
-	const respond = (id: string, name: string, position: [number, number], parameters: Record<string, unknown>) => ({
+	const respond = (
+		id: string,
+		name: string,
+		position: [number, number],
+		parameters: Record<string, unknown>,
+	) => ({
 		id,
 		name,
 		type: `${PACKAGE}.sequenceRespondWithAmount`,
@@ -52,10 +57,14 @@ function extraWorkflows() {
 					parameters: { resource: 'rule', operation: 'trigger', ruleId: 'ru_not_this_one' },
 					credentials: { sequenceRuleSecretApi: { id: IDS.ruleCredential, name: 'rule' } },
 				},
-				respond('fails-respond', 'Respond With Amount', [480, 0], { amount: '={{ $json.amount }}' }),
+				respond('fails-respond', 'Respond With Amount', [480, 0], {
+					amount: '={{ $json.amount }}',
+				}),
 			],
 			connections: {
-				'Sequence Query Remote API': { main: [[{ node: 'Broken Computation', type: 'main', index: 0 }]] },
+				'Sequence Query Remote API': {
+					main: [[{ node: 'Broken Computation', type: 'main', index: 0 }]],
+				},
 				'Broken Computation': { main: [[{ node: 'Respond With Amount', type: 'main', index: 0 }]] },
 			},
 		},
@@ -76,7 +85,11 @@ function extraWorkflows() {
 					position: [240, 0],
 					parameters: { fieldToSplitOut: 'body.invoices', options: {} },
 				},
-				respond(`${id}-respond`, 'Respond With Amount', [480, 0], { amount: '={{ $json.cents }}', unit: 'cents', ...severalItems }),
+				respond(`${id}-respond`, 'Respond With Amount', [480, 0], {
+					amount: '={{ $json.cents }}',
+					unit: 'cents',
+					...severalItems,
+				}),
 				// A second reply on another branch, run after the first: it must send nothing.
 				respond(`${id}-second`, 'Second Reply', [240, 300], { amount: '={{ 1 }}' }),
 			],
@@ -107,7 +120,12 @@ async function postJson(path: string, body: unknown, headers: Record<string, str
 		bodyTimeout: 60_000,
 	});
 	const text = await response.body.text();
-	return { status: response.statusCode, headers: response.headers, text, json: text ? JSON.parse(text) : undefined };
+	return {
+		status: response.statusCode,
+		headers: response.headers,
+		text,
+		json: text ? JSON.parse(text) : undefined,
+	};
 }
 
 async function executionCount(workflowId: string): Promise<number> {
@@ -124,7 +142,11 @@ beforeAll(async () => {
 		extraWorkflows,
 		maxWaitSeconds: 5,
 	});
-	secrets.push(environment.data.accessTokens[0], ...environment.data.rules.map((rule) => rule.secret), DEMO_QUERY_REMOTE_API_SECRET);
+	secrets.push(
+		environment.data.accessTokens[0],
+		...environment.data.rules.map((rule) => rule.secret),
+		DEMO_QUERY_REMOTE_API_SECRET,
+	);
 	process.stderr.write(`[e2e] timings (ms): ${JSON.stringify(environment.timings)}\n`);
 }, 600_000);
 
@@ -136,14 +158,30 @@ beforeEach(() => environment.sandbox.reset());
 
 describe('the package, installed like a community node', () => {
 	it('is loaded by n8n with its three nodes and three credentials', async () => {
-		const nodes = await fetch(`${environment.server.url}/types/nodes.json`, { headers: { cookie: environment.authCookie } });
+		const nodes = await fetch(`${environment.server.url}/types/nodes.json`, {
+			headers: { cookie: environment.authCookie },
+		});
 		const names = ((await nodes.json()) as Array<{ name: string }>).map((node) => node.name);
 		expect(names).toEqual(
-			expect.arrayContaining([`${PACKAGE}.sequence`, `${PACKAGE}.sequenceQueryRemoteApiTrigger`, `${PACKAGE}.sequenceRespondWithAmount`]),
+			expect.arrayContaining([
+				`${PACKAGE}.sequence`,
+				`${PACKAGE}.sequenceQueryRemoteApiTrigger`,
+				`${PACKAGE}.sequenceRespondWithAmount`,
+			]),
 		);
-		const credentials = await fetch(`${environment.server.url}/types/credentials.json`, { headers: { cookie: environment.authCookie } });
-		const credentialNames = ((await credentials.json()) as Array<{ name: string }>).map((credential) => credential.name);
-		expect(credentialNames).toEqual(expect.arrayContaining(['sequenceAccessTokenApi', 'sequenceRuleSecretApi', 'sequenceQueryRemoteApiAuthApi']));
+		const credentials = await fetch(`${environment.server.url}/types/credentials.json`, {
+			headers: { cookie: environment.authCookie },
+		});
+		const credentialNames = ((await credentials.json()) as Array<{ name: string }>).map(
+			(credential) => credential.name,
+		);
+		expect(credentialNames).toEqual(
+			expect.arrayContaining([
+				'sequenceAccessTokenApi',
+				'sequenceRuleSecretApi',
+				'sequenceQueryRemoteApiAuthApi',
+			]),
+		);
 	});
 });
 
@@ -151,15 +189,25 @@ describe('1. Query Remote API through the production webhook', () => {
 	const amountUrl = () => `${environment.server.url}/webhook/${PATHS.amount}`;
 
 	it('Sequence gets the amount the workflow computes ({} → the default $125.50)', async () => {
-		const result = await environment.sandbox.queryRemoteApi(`${amountUrl()}?token=${DEMO_QUERY_REMOTE_API_SECRET}`);
-		expect(result).toMatchObject({ status: 200, amountInCents: 12550, body: '{"amountInCents":12550}' });
+		const result = await environment.sandbox.queryRemoteApi(
+			`${amountUrl()}?token=${DEMO_QUERY_REMOTE_API_SECRET}`,
+		);
+		expect(result).toMatchObject({
+			status: 200,
+			amountInCents: 12550,
+			body: '{"amountInCents":12550}',
+		});
 	});
 
 	it('each concurrent request gets the amount computed from its own invoices', async () => {
-		const requests = Array.from({ length: 12 }, (_, index) => ({ invoices: [{ cents: 1999 + index }, { cents: 1 }, { cents: index * 100 }] }));
+		const requests = Array.from({ length: 12 }, (_, index) => ({
+			invoices: [{ cents: 1999 + index }, { cents: 1 }, { cents: index * 100 }],
+		}));
 		const results = await Promise.all(
 			requests.map((body) =>
-				environment.sandbox.queryRemoteApi(`${amountUrl()}?token=${DEMO_QUERY_REMOTE_API_SECRET}`, { body: JSON.stringify(body) }),
+				environment.sandbox.queryRemoteApi(`${amountUrl()}?token=${DEMO_QUERY_REMOTE_API_SECRET}`, {
+					body: JSON.stringify(body),
+				}),
 			),
 		);
 		expect(results.map((result) => result.amountInCents)).toEqual(
@@ -173,7 +221,10 @@ describe('1. Query Remote API through the production webhook', () => {
 		['a fraction of a cent', { amount: 12.345 }, /fraction of a cent/],
 		['over the $100,000 cap', { amount: 100000.01 }, /above the Maximum Amount/],
 	])('%s gets an error reply and no amount', async (_label, body, reason) => {
-		const result = await environment.sandbox.queryRemoteApi(`${amountUrl()}?token=${DEMO_QUERY_REMOTE_API_SECRET}`, { body: JSON.stringify(body) });
+		const result = await environment.sandbox.queryRemoteApi(
+			`${amountUrl()}?token=${DEMO_QUERY_REMOTE_API_SECRET}`,
+			{ body: JSON.stringify(body) },
+		);
 		expect(result.status).toBe(422);
 		expect(result.amountInCents).toBeUndefined();
 		expect(JSON.parse(result.body).error).toMatch(reason);
@@ -182,7 +233,9 @@ describe('1. Query Remote API through the production webhook', () => {
 	it('a missing or wrong token gets 401/403 and starts no execution', async () => {
 		const before = await executionCount(IDS.amountWorkflow);
 		const missing = await environment.sandbox.queryRemoteApi(amountUrl());
-		const wrong = await environment.sandbox.queryRemoteApi(`${amountUrl()}?token=${DEMO_QUERY_REMOTE_API_SECRET.slice(0, -1)}x`);
+		const wrong = await environment.sandbox.queryRemoteApi(
+			`${amountUrl()}?token=${DEMO_QUERY_REMOTE_API_SECRET.slice(0, -1)}x`,
+		);
 		expect([missing.status, wrong.status]).toEqual([401, 403]);
 		expect(missing.amountInCents).toBeUndefined();
 		expect(wrong.amountInCents).toBeUndefined();
@@ -210,22 +263,29 @@ describe('1. Query Remote API through the production webhook', () => {
 			expect([contentType, unparsed.statusCode]).toEqual([contentType, 415]);
 			expect(await unparsed.body.text()).not.toContain('amountInCents');
 		}
-		const get = await request(`${amountUrl()}?token=${DEMO_QUERY_REMOTE_API_SECRET}`, { method: 'GET' });
+		const get = await request(`${amountUrl()}?token=${DEMO_QUERY_REMOTE_API_SECRET}`, {
+			method: 'GET',
+		});
 		expect(get.statusCode).toBeGreaterThanOrEqual(400);
 		expect(get.statusCode).toBeLessThan(500);
 		await get.body.text();
 	});
 
 	it('a workflow that ends without answering gives a non-2xx status (never an empty 200)', async () => {
-		const result = await environment.sandbox.queryRemoteApi(`${environment.server.url}/webhook/no-answer`);
+		const result = await environment.sandbox.queryRemoteApi(
+			`${environment.server.url}/webhook/no-answer`,
+		);
 		expect(result.status).toBe(500);
 		expect(result.body).toBe('');
 		expect(result.amountInCents).toBeUndefined();
 	});
 
-	it('several items (one per invoice, from n8n\'s Split Out) get an error reply by default, never the first amount', async () => {
+	it("several items (one per invoice, from n8n's Split Out) get an error reply by default, never the first amount", async () => {
 		const body = JSON.stringify({ invoices: [{ cents: 1999 }, { cents: 1 }] });
-		const result = await environment.sandbox.queryRemoteApi(`${environment.server.url}/webhook/split-default`, { body });
+		const result = await environment.sandbox.queryRemoteApi(
+			`${environment.server.url}/webhook/split-default`,
+			{ body },
+		);
 		expect(result.status).toBe(422);
 		expect(result.amountInCents).toBeUndefined();
 		expect(JSON.parse(result.body).error).toMatch(/2 items reached this node/);
@@ -233,26 +293,42 @@ describe('1. Query Remote API through the production webhook', () => {
 
 	it('Add Up Their Amounts answers the exact total once; the second respond node sends nothing and fails the execution', async () => {
 		const invoices = [{ cents: 1999 }, { cents: 1 }, { cents: 123456 }];
-		const result = await environment.sandbox.queryRemoteApi(`${environment.server.url}/webhook/split-sum`, { body: JSON.stringify({ invoices }) });
+		const result = await environment.sandbox.queryRemoteApi(
+			`${environment.server.url}/webhook/split-sum`,
+			{ body: JSON.stringify({ invoices }) },
+		);
 		expect(result).toMatchObject({ status: 200, body: '{"amountInCents":125456}' });
 		const deadline = Date.now() + 15_000;
 		let executions: Array<{ id: string; status: string }> = [];
 		while (Date.now() < deadline) {
-			const { body } = await environment.rest<{ data: { results: Array<{ id: string; status: string }> } }>(
+			const { body } = await environment.rest<{
+				data: { results: Array<{ id: string; status: string }> };
+			}>(
 				'GET',
 				`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: 'SeqE2eSplitSum01' }))}`,
 			);
 			executions = body.data.results;
-			if (executions.length && executions.every((execution) => !['new', 'running'].includes(execution.status))) break;
+			if (
+				executions.length &&
+				executions.every((execution) => !['new', 'running'].includes(execution.status))
+			)
+				break;
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 		expect(executions.map((execution) => execution.status)).toEqual(['error']);
-		const { body } = await environment.rest<{ data: { data: string } }>('GET', `/executions/${executions[0].id}`);
-		expect(body.data.data).toContain('Sequence was already answered in this execution (by \\"Respond With Amount\\")');
+		const { body } = await environment.rest<{ data: { data: string } }>(
+			'GET',
+			`/executions/${executions[0].id}`,
+		);
+		expect(body.data.data).toContain(
+			'Sequence was already answered in this execution (by \\"Respond With Amount\\")',
+		);
 	});
 
 	it('a workflow that fails before answering gives 500 "Error in workflow"', async () => {
-		const result = await environment.sandbox.queryRemoteApi(`${environment.server.url}/webhook/fails-before-answer`);
+		const result = await environment.sandbox.queryRemoteApi(
+			`${environment.server.url}/webhook/fails-before-answer`,
+		);
 		expect(environment.sandbox.requests).toHaveLength(0);
 		expect(result.status).toBe(500);
 		expect(JSON.parse(result.body)).toEqual({ message: 'Error in workflow' });
@@ -265,7 +341,12 @@ describe('2. Trigger a rule from a workflow', () => {
 	it('triggers exactly once with the documented headers and an idempotency key', async () => {
 		const reply = await postJson(`/webhook/${PATHS.triggerRule}`, { paymentId: 'pay_001' });
 		expect(reply.status).toBe(200);
-		expect(reply.json).toMatchObject({ ruleId: rule().id, code: 'OK', requestId: expect.any(String), attempts: 1 });
+		expect(reply.json).toMatchObject({
+			ruleId: rule().id,
+			code: 'OK',
+			requestId: expect.any(String),
+			attempts: 1,
+		});
 		const triggers = environment.sandbox.triggersOf(rule().id);
 		expect(triggers).toHaveLength(1);
 		expect(triggers[0].body).toEqual({ payment: 'pay_001' });
@@ -286,8 +367,12 @@ describe('2. Trigger a rule from a workflow', () => {
 		const reply = await postJson(`/webhook/${PATHS.triggerRule}`, { paymentId: 'pay_002' });
 		expect(reply.status).toBe(200);
 		expect(reply.json).toMatchObject({ code: 'OK', attempts: 3 });
-		expect(environment.sandbox.requests.map((recorded) => recorded.status)).toEqual([429, 500, 200]);
-		const keys = new Set(environment.sandbox.requests.map((recorded) => recorded.headers['idempotency-key']));
+		expect(environment.sandbox.requests.map((recorded) => recorded.status)).toEqual([
+			429, 500, 200,
+		]);
+		const keys = new Set(
+			environment.sandbox.requests.map((recorded) => recorded.headers['idempotency-key']),
+		);
 		expect(keys.size).toBe(1);
 		expect(environment.sandbox.triggersOf(rule().id)).toHaveLength(1);
 	});
@@ -307,26 +392,43 @@ describe('3. Get Many accounts', () => {
 		expect(reply.status).toBe(200);
 		const accounts = environment.data.accounts;
 		expect(reply.json).toHaveLength(accounts.length);
-		expect(reply.json.map((item: { id: string }) => item.id)).toEqual(accounts.map((account) => account.id));
-		expect(reply.json[0]).toMatchObject({ name: 'Main Operating Pod', balanceInCents: 2534277, balanceInDollars: 25342.77 });
+		expect(reply.json.map((item: { id: string }) => item.id)).toEqual(
+			accounts.map((account) => account.id),
+		);
+		expect(reply.json[0]).toMatchObject({
+			name: 'Main Operating Pod',
+			balanceInCents: 2534277,
+			balanceInDollars: 25342.77,
+		});
 		expect(reply.json[3]).toMatchObject({ balanceInCents: 10 });
-		expect(reply.json[4]).toMatchObject({ balanceInCents: null, balanceError: 'Connection to the bank expired' });
+		expect(reply.json[4]).toMatchObject({
+			balanceInCents: null,
+			balanceError: 'Connection to the bank expired',
+		});
 		const [recorded] = environment.sandbox.requests;
-		expect(recorded.headers['x-sequence-access-token']).toBe(`Bearer ${environment.data.accessTokens[0]}`);
+		expect(recorded.headers['x-sequence-access-token']).toBe(
+			`Bearer ${environment.data.accessTokens[0]}`,
+		);
 		expect(recorded.body).toBe('{}');
 	});
 });
 
-describe('4. Credential tests through n8n\'s REST API', () => {
+describe("4. Credential tests through n8n's REST API", () => {
 	const testCredential = (type: string, data: Record<string, string>) =>
 		environment.rest<{ data: { status: string; message: string } }>('POST', '/credentials/test', {
 			credentials: { id: '', name: 'e2e', type, data },
 		});
 
 	it('the access token test passes with a good token and fails with a bad one', async () => {
-		const good = await testCredential('sequenceAccessTokenApi', { accessToken: environment.data.accessTokens[0], baseUrl: environment.sandbox.url });
+		const good = await testCredential('sequenceAccessTokenApi', {
+			accessToken: environment.data.accessTokens[0],
+			baseUrl: environment.sandbox.url,
+		});
 		expect(good.body.data.status).toBe('OK');
-		const bad = await testCredential('sequenceAccessTokenApi', { accessToken: 'wrong-token-000000', baseUrl: environment.sandbox.url });
+		const bad = await testCredential('sequenceAccessTokenApi', {
+			accessToken: 'wrong-token-000000',
+			baseUrl: environment.sandbox.url,
+		});
 		expect(bad.body.data.status).toBe('Error');
 		// n8n's tester may ask more than once; every request was the documented one.
 		const recorded = environment.sandbox.requests.map((request) => [request.path, request.status]);
@@ -354,23 +456,38 @@ describe('4. Credential tests through n8n\'s REST API', () => {
 			redirecting.closeAllConnections();
 			await new Promise((resolve) => redirecting.close(resolve));
 		}
-		const plainHttp = await testCredential('sequenceAccessTokenApi', { accessToken: environment.data.accessTokens[0], baseUrl: 'http://api.getsequence.io' });
+		const plainHttp = await testCredential('sequenceAccessTokenApi', {
+			accessToken: environment.data.accessTokens[0],
+			baseUrl: 'http://api.getsequence.io',
+		});
 		// Sent to an address that cannot resolve instead (n8n shows only the code).
 		expect(plainHttp.body.data).toEqual({ status: 'Error', message: 'ENOTFOUND' });
 		expect(environment.sandbox.requests).toEqual([]);
 	});
 
 	it('the stored demo credential passes its test', async () => {
-		const stored = await environment.rest<{ data: { data: Record<string, string> } }>('GET', `/credentials/${IDS.accessCredential}?includeData=true`);
-		const result = await environment.rest<{ data: { status: string } }>('POST', '/credentials/test', {
-			credentials: { id: IDS.accessCredential, name: 'stored', type: 'sequenceAccessTokenApi', data: stored.body.data.data },
-		});
+		const stored = await environment.rest<{ data: { data: Record<string, string> } }>(
+			'GET',
+			`/credentials/${IDS.accessCredential}?includeData=true`,
+		);
+		const result = await environment.rest<{ data: { status: string } }>(
+			'POST',
+			'/credentials/test',
+			{
+				credentials: {
+					id: IDS.accessCredential,
+					name: 'stored',
+					type: 'sequenceAccessTokenApi',
+					data: stored.body.data.data,
+				},
+			},
+		);
 		expect(result.body.data.status).toBe('OK');
 	});
 });
 
 describe('secrets', () => {
-	it('never appear in n8n\'s log', () => {
+	it("never appear in n8n's log", () => {
 		expect(environment.server.logs.length).toBeGreaterThan(5);
 		const log = environment.server.logs.join('\n');
 		for (const secret of secrets) expect(log).not.toContain(secret.slice(0, 12));

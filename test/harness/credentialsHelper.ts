@@ -41,10 +41,18 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		if (typeof authenticate === 'function') {
 			return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 		}
-		if (!authenticate || authenticate.type !== 'generic') return requestOptions as IHttpRequestOptions;
+		if (!authenticate || authenticate.type !== 'generic')
+			return requestOptions as IHttpRequestOptions;
 		if (!workflow || !node) throw new Error('generic authentication needs the workflow and node');
 		const resolve = (value: string) =>
-			workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
+			workflow.expression.getSimpleParameterValue(
+				node,
+				value,
+				'internal',
+				{ $credentials: credentials },
+				undefined,
+				'',
+			);
 		const options = requestOptions as unknown as Record<string, Record<string, unknown>>;
 		for (const [target, entries] of Object.entries(authenticate.properties)) {
 			options[target] ??= {};

@@ -57,16 +57,23 @@ export class SplitOut implements INodeType {
 		defaults: { name: 'Split Out' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Field To Split Out', name: 'fieldToSplitOut', type: 'string', default: '' }],
+		properties: [
+			{ displayName: 'Field To Split Out', name: 'fieldToSplitOut', type: 'string', default: '' },
+		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return [
 			this.getInputData().flatMap((item, itemIndex) => {
 				const path = this.getNodeParameter('fieldToSplitOut', itemIndex) as string;
-				const list = path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], item.json);
+				const list = path
+					.split('.')
+					.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], item.json);
 				if (!Array.isArray(list)) throw new Error(`${path} is not a list`);
-				return list.map((element) => ({ json: element as IDataObject, pairedItem: { item: itemIndex } }));
+				return list.map((element) => ({
+					json: element as IDataObject,
+					pairedItem: { item: itemIndex },
+				}));
 			}),
 		];
 	}
@@ -95,6 +102,7 @@ export const nodeTypes: INodeTypes = {
 		if (!type) throw new Error(`Unknown node type ${name}`);
 		return type;
 	},
-	getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(nodeTypes.getByName(name), version),
+	getByNameAndVersion: (name, version) =>
+		NodeHelpers.getVersionedNodeType(nodeTypes.getByName(name), version),
 	getKnownTypes: () => ({}),
 };

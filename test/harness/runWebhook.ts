@@ -20,7 +20,13 @@ import type {
 import { createRunExecutionData, resolveWebhookDescriptionField } from 'n8n-workflow';
 
 import { nodeTypes } from './nodeTypes';
-import { type WorkflowJson, type WorkflowResult, buildAdditionalData, buildWorkflow, wrapResult } from './runWorkflow';
+import {
+	type WorkflowJson,
+	type WorkflowResult,
+	buildAdditionalData,
+	buildWorkflow,
+	wrapResult,
+} from './runWorkflow';
 import { recordForSecretScan } from './secretScan';
 
 export interface IncomingRequest {
@@ -64,7 +70,8 @@ class RecordingResponse {
 
 	writeHead(status: number, headers: Record<string, string> = {}) {
 		this.statusCode = status;
-		for (const [name, value] of Object.entries(headers)) this.headers[name.toLowerCase()] = String(value);
+		for (const [name, value] of Object.entries(headers))
+			this.headers[name.toLowerCase()] = String(value);
 		return this;
 	}
 
@@ -99,19 +106,35 @@ function serializeReplyBody(body: unknown): string {
 }
 
 /** What n8n 2.40's server answers for a responseNode execution (see the header comment). */
-export function httpReply(responses: IExecuteResponsePromiseData[], result: WorkflowResult, noAnswerStatus: number): HttpReply {
+export function httpReply(
+	responses: IExecuteResponsePromiseData[],
+	result: WorkflowResult,
+	noAnswerStatus: number,
+): HttpReply {
 	const [first] = responses;
 	if (first) {
 		const headers = Object.fromEntries(
-			Object.entries((first.headers as Record<string, string> | undefined) ?? {}).map(([name, value]) => [name.toLowerCase(), String(value)]),
+			Object.entries((first.headers as Record<string, string> | undefined) ?? {}).map(
+				([name, value]) => [name.toLowerCase(), String(value)],
+			),
 		);
-		return { status: Number(first.statusCode ?? 200), headers, body: serializeReplyBody(first.body) };
+		return {
+			status: Number(first.statusCode ?? 200),
+			headers,
+			body: serializeReplyBody(first.body),
+		};
 	}
 	const failed =
 		result.run.data.resultData.error !== undefined ||
-		Object.values(result.run.data.resultData.runData).some((runs) => runs.some((run) => run.error !== undefined));
+		Object.values(result.run.data.resultData.runData).some((runs) =>
+			runs.some((run) => run.error !== undefined),
+		);
 	if (failed) {
-		return { status: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Error in workflow' }) };
+		return {
+			status: 500,
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ message: 'Error in workflow' }),
+		};
 	}
 	return { status: noAnswerStatus, headers: {}, body: '' };
 }
@@ -119,7 +142,11 @@ export function httpReply(responses: IExecuteResponsePromiseData[], result: Work
 export async function runWebhook(
 	json: WorkflowJson,
 	request: IncomingRequest,
-	options: { credentials?: Record<string, ICredentialDataDecryptedObject>; mode?: 'webhook' | 'manual'; executionId?: string } = {},
+	options: {
+		credentials?: Record<string, ICredentialDataDecryptedObject>;
+		mode?: 'webhook' | 'manual';
+		executionId?: string;
+	} = {},
 ): Promise<WebhookRun> {
 	const workflow = buildWorkflow(json);
 	const trigger = json.nodes.find((node) => node.type.endsWith('.sequenceQueryRemoteApiTrigger'));
@@ -130,8 +157,11 @@ export async function runWebhook(
 	const executionId = options.executionId ?? 'webhook-execution-1';
 
 	const response = new RecordingResponse();
-	const rawBody = request.rawBody ?? (request.body === undefined ? '' : JSON.stringify(request.body));
-	const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+	const rawBody =
+		request.rawBody ?? (request.body === undefined ? '' : JSON.stringify(request.body));
+	const headers = Object.fromEntries(
+		Object.entries(request.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+	);
 	if (rawBody !== '' && headers['content-type'] === undefined && request.rawBody === undefined) {
 		headers['content-type'] = 'application/json';
 	}
@@ -144,7 +174,12 @@ export async function runWebhook(
 		params: {},
 	};
 
-	const workflowData = { id: workflow.id, name: workflow.name, nodes: json.nodes, connections: json.connections } as IWorkflowBase;
+	const workflowData = {
+		id: workflow.id,
+		name: workflow.name,
+		nodes: json.nodes,
+		connections: json.connections,
+	} as IWorkflowBase;
 	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
 	const responses: IExecuteResponsePromiseData[] = [];
 	hooks.addHandler('sendResponse', (reply) => {
@@ -165,7 +200,15 @@ export async function runWebhook(
 		workflowId: workflow.id,
 		workflowExecuteAdditionalData: additionalData,
 	};
-	const context = new WebhookContext(workflow, triggerNode, additionalData, mode, webhookData, [], null);
+	const context = new WebhookContext(
+		workflow,
+		triggerNode,
+		additionalData,
+		mode,
+		webhookData,
+		[],
+		null,
+	);
 	const started = await triggerType.webhook!.call(context);
 
 	if (started.noWebhookResponse || !started.workflowData) {
@@ -175,16 +218,31 @@ export async function runWebhook(
 	}
 
 	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node: triggerNode, data: { main: started.workflowData }, source: null }] },
+		executionData: {
+			nodeExecutionStack: [
+				{ node: triggerNode, data: { main: started.workflowData }, source: null },
+			],
+		},
 	});
-	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(
+		additionalData,
+		mode,
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	const result = wrapResult(run, workflow, responses);
 	// As n8n's server does: the native resolver first, the expression engine otherwise.
 	const native = resolveWebhookDescriptionField(triggerNode, description, 'responseCode');
 	const noAnswerStatus = Number(
 		native.resolved
 			? native.value
-			: workflow.expression.getSimpleParameterValue(triggerNode, description.responseCode as string, mode, {}, undefined, 200),
+			: workflow.expression.getSimpleParameterValue(
+					triggerNode,
+					description.responseCode as string,
+					mode,
+					{},
+					undefined,
+					200,
+				),
 	);
 	const reply = httpReply(responses, result, noAnswerStatus);
 	recordForSecretScan('webhook reply', reply);

@@ -45,7 +45,11 @@ export interface WorkflowResult {
 	/** JSON of every item a node output on its first output, last run. */
 	output(nodeName: string, outputIndex?: number): IDataObject[];
 	/** The error of the named node's last run, if any. */
-	nodeError(nodeName: string): (Error & { description?: string | null; httpCode?: string | null; context?: IDataObject }) | undefined;
+	nodeError(
+		nodeName: string,
+	):
+		| (Error & { description?: string | null; httpCode?: string | null; context?: IDataObject })
+		| undefined;
 }
 
 export const TEST_BASE_URL = 'http://127.0.0.1:5678';
@@ -101,7 +105,11 @@ export function buildAdditionalData(
 	return additionalData as unknown as IWorkflowExecuteAdditionalData;
 }
 
-export function wrapResult(run: IRun, workflow: Workflow, responses: IExecuteResponsePromiseData[]): WorkflowResult {
+export function wrapResult(
+	run: IRun,
+	workflow: Workflow,
+	responses: IExecuteResponsePromiseData[],
+): WorkflowResult {
 	recordForSecretScan(`run of ${workflow.name}`, run.data.resultData);
 	recordForSecretScan(`replies of ${workflow.name}`, responses);
 	const lastRun = (nodeName: string) => {
@@ -119,18 +127,32 @@ export function wrapResult(run: IRun, workflow: Workflow, responses: IExecuteRes
 }
 
 /** Executes `json` to the end and returns what every node produced. */
-export async function runWorkflow(json: WorkflowJson, options: RunOptions = {}): Promise<WorkflowResult> {
+export async function runWorkflow(
+	json: WorkflowJson,
+	options: RunOptions = {},
+): Promise<WorkflowResult> {
 	const workflow = buildWorkflow(json);
 	const mode = options.mode ?? 'manual';
-	const workflowData = { id: workflow.id, name: workflow.name, nodes: json.nodes, connections: json.connections } as IWorkflowBase;
-	const hooks = new ExecutionLifecycleHooks(mode, options.executionId ?? 'test-execution-1', workflowData);
+	const workflowData = {
+		id: workflow.id,
+		name: workflow.name,
+		nodes: json.nodes,
+		connections: json.connections,
+	} as IWorkflowBase;
+	const hooks = new ExecutionLifecycleHooks(
+		mode,
+		options.executionId ?? 'test-execution-1',
+		workflowData,
+	);
 	const responses: IExecuteResponsePromiseData[] = [];
 	hooks.addHandler('sendResponse', (response) => {
 		responses.push(response);
 	});
 	const additionalData = buildAdditionalData(hooks, options);
 
-	const startNode = options.startNode ? workflow.getNode(options.startNode) : workflow.getStartNode();
+	const startNode = options.startNode
+		? workflow.getNode(options.startNode)
+		: workflow.getStartNode();
 	if (!startNode) throw new Error('The workflow has no start node');
 	const startItems = options.startItems ?? [[{}]];
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
@@ -144,6 +166,10 @@ export async function runWorkflow(json: WorkflowJson, options: RunOptions = {}):
 			],
 		},
 	});
-	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(
+		additionalData,
+		mode,
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	return wrapResult(run, workflow, responses);
 }

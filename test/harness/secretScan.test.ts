@@ -12,9 +12,16 @@ describe('secret scan', () => {
 			{ label: 'clean', text: 'nothing to see' },
 			{ label: 'whole', text: `header Bearer ${SECRET}` },
 			{ label: 'piece', text: `…${SECRET.slice(5, 15)}…` },
-			{ label: 'cause', text: serializeForScan(new Error('outer', { cause: new Error(SECRET.slice(-9)) })) },
+			{
+				label: 'cause',
+				text: serializeForScan(new Error('outer', { cause: new Error(SECRET.slice(-9)) })),
+			},
 		];
-		expect(findSecretLeaks([SECRET], texts).map((leak) => leak.split(' ')[0])).toEqual(['whole', 'piece', 'cause']);
+		expect(findSecretLeaks([SECRET], texts).map((leak) => leak.split(' ')[0])).toEqual([
+			'whole',
+			'piece',
+			'cause',
+		]);
 	});
 
 	it("records n8n's log lines", () => {

@@ -11,7 +11,13 @@ export function serializeForScan(value: unknown): string {
 	return JSON.stringify(value, (_key, field: unknown) => {
 		if (field instanceof Error) {
 			const { message, stack, name } = field;
-			return { name, message, stack, ...(field as unknown as Record<string, unknown>), cause: (field as Error & { cause?: unknown }).cause };
+			return {
+				name,
+				message,
+				stack,
+				...(field as unknown as Record<string, unknown>),
+				cause: (field as Error & { cause?: unknown }).cause,
+			};
 		}
 		if (typeof field === 'bigint') return field.toString();
 		if (field && typeof field === 'object') {
@@ -35,7 +41,8 @@ function secretPieces(secrets: string[], pieceLength = 8): string[] {
 	const pieces = new Set<string>();
 	for (const secret of secrets) {
 		if (secret.length <= pieceLength) pieces.add(secret);
-		for (let start = 0; start + pieceLength <= secret.length; start++) pieces.add(secret.slice(start, start + pieceLength));
+		for (let start = 0; start + pieceLength <= secret.length; start++)
+			pieces.add(secret.slice(start, start + pieceLength));
 	}
 	return [...pieces];
 }

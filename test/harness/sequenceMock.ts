@@ -22,7 +22,8 @@ export function mockSequence(path: string, replies: MockReply[]): CapturedReques
 	const captured: CapturedRequest[] = [];
 	for (const reply of replies) {
 		const interceptor = nock(SANDBOX_URL).post(path);
-		const withDelay = 'delayMs' in reply && reply.delayMs ? interceptor.delay(reply.delayMs) : interceptor;
+		const withDelay =
+			'delayMs' in reply && reply.delayMs ? interceptor.delay(reply.delayMs) : interceptor;
 		// nock 15 hands reply functions a Fetch API Request.
 		withDelay.reply(async (request: Request) => {
 			captured.push({
@@ -40,7 +41,10 @@ export function mockSequence(path: string, replies: MockReply[]): CapturedReques
 	return captured;
 }
 
-export function triggerOk(ruleId: string, requestId = 'b28f1d9e-8c2a-4d3e-9af1-000000000001'): MockReply {
+export function triggerOk(
+	ruleId: string,
+	requestId = 'b28f1d9e-8c2a-4d3e-9af1-000000000001',
+): MockReply {
 	return {
 		status: 200,
 		body: { code: 'OK', message: `Rule with id ${ruleId} has been triggered`, data: { requestId } },
@@ -59,7 +63,9 @@ export function recordCapturedForScan(label: string, captured: CapturedRequest[]
 			path,
 			rawBody,
 			headers: Object.fromEntries(
-				Object.entries(headers).filter(([name]) => !['x-sequence-signature', 'x-sequence-access-token'].includes(name)),
+				Object.entries(headers).filter(
+					([name]) => !['x-sequence-signature', 'x-sequence-access-token'].includes(name),
+				),
 			),
 		})),
 	);

@@ -11,7 +11,10 @@ export const ruleCredentials = { ruleSecret: RULE_SECRET, ruleId: '', baseUrl: S
 export const accessCredentials = { accessToken: ACCESS_TOKEN, baseUrl: SANDBOX_URL };
 
 /** Manual Trigger → Sequence, with the Sequence node's parameters as given. */
-export function manualToSequence(parameters: INodeParameters, nodeSettings: Partial<INode> = {}): WorkflowJson {
+export function manualToSequence(
+	parameters: INodeParameters,
+	nodeSettings: Partial<INode> = {},
+): WorkflowJson {
 	return {
 		name: 'Manual → Sequence',
 		nodes: [

@@ -6,7 +6,10 @@ import { join } from 'path';
 
 const packageDir = join(__dirname, '..', '..', 'n8n-nodes-sequence-money');
 const script = join(packageDir, 'scripts', 'check-publishable.mjs');
-const committed = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as Record<string, unknown>;
+const committed = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as Record<
+	string,
+	unknown
+>;
 
 let dir: string;
 beforeAll(() => {
@@ -22,7 +25,11 @@ function check(changes: Record<string, unknown>): { status: number | null; outpu
 }
 
 const filledIn = {
-	repository: { type: 'git', url: 'git+https://github.com/someone/n8n-nodes-sequence-money.git', directory: 'n8n-nodes-sequence-money' },
+	repository: {
+		type: 'git',
+		url: 'git+https://github.com/someone/n8n-nodes-sequence-money.git',
+		directory: 'n8n-nodes-sequence-money',
+	},
 	homepage: 'https://github.com/someone/n8n-nodes-sequence-money#readme',
 	author: { name: 'Someone', email: 'someone@example.com' },
 };
@@ -47,8 +54,16 @@ describe('check-publishable', () => {
 	});
 
 	it.each([
-		['a repository that is not on GitHub', { repository: { type: 'git', url: 'https://gitlab.com/a/b.git' } }, 'repository.url'],
-		['an address under .invalid', { author: { name: 'Someone', email: 'someone@x.invalid' } }, 'author.email'],
+		[
+			'a repository that is not on GitHub',
+			{ repository: { type: 'git', url: 'https://gitlab.com/a/b.git' } },
+			'repository.url',
+		],
+		[
+			'an address under .invalid',
+			{ author: { name: 'Someone', email: 'someone@x.invalid' } },
+			'author.email',
+		],
 		['an "unset" name', { author: { name: 'unset', email: 'someone@example.com' } }, 'author.name'],
 		['a homepage that is not https', { homepage: 'http://example.com' }, 'homepage'],
 	])('refuses %s', (_label, change, field) => {

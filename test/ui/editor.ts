@@ -3,7 +3,13 @@
 import { mkdirSync } from 'fs';
 import { join } from 'path';
 
-import { type Browser, type BrowserContext, type Locator, type Page, chromium } from 'playwright-core';
+import {
+	type Browser,
+	type BrowserContext,
+	type Locator,
+	type Page,
+	chromium,
+} from 'playwright-core';
 
 import { REPOSITORY_ROOT } from '../../dev/realN8n/n8nRuntime';
 
@@ -30,12 +36,21 @@ export type Theme = 'light' | 'dark';
 export const THEME_STORAGE_KEY = 'N8N_THEME';
 
 /** The icon file n8n serves for our nodes and credentials in each theme (icons/ of the package). */
-export const ICON_FILE: Record<Theme, string> = { light: 'sequence.svg', dark: 'sequence.dark.svg' };
+export const ICON_FILE: Record<Theme, string> = {
+	light: 'sequence.svg',
+	dark: 'sequence.dark.svg',
+};
 
-export const SCREENSHOT_DIR = process.env.UI_SCREENSHOTS_DIR ?? join(REPOSITORY_ROOT, 'docs', 'screenshots');
+export const SCREENSHOT_DIR =
+	process.env.UI_SCREENSHOTS_DIR ?? join(REPOSITORY_ROOT, 'docs', 'screenshots');
 
 export async function launchChromium(): Promise<Browser> {
-	return await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+	return await chromium.launch({
+		executablePath: CHROMIUM_PATH,
+		headless: true,
+		args: CHROMIUM_ARGS,
+		timeout: 60_000,
+	});
 }
 
 /** Records every request Chromium makes to a host other than 127.0.0.1. */
@@ -48,7 +63,12 @@ export function watchForeignRequests(context: BrowserContext, foreign: string[])
 }
 
 /** Signs in through n8n's sign-in form; the context then holds the owner's session. */
-export async function signIn(context: BrowserContext, baseUrl: string, email: string, password: string): Promise<void> {
+export async function signIn(
+	context: BrowserContext,
+	baseUrl: string,
+	email: string,
+	password: string,
+): Promise<void> {
 	const page = await context.newPage();
 	try {
 		await page.goto(`${baseUrl}/signin`, { timeout: 60_000 });
@@ -62,9 +82,18 @@ export async function signIn(context: BrowserContext, baseUrl: string, email: st
 }
 
 /** A new context with the signed-in session of `signedIn`, in the given theme. */
-export async function themedContext(browser: Browser, signedIn: BrowserContext, theme: Theme): Promise<BrowserContext> {
-	const context = await browser.newContext({ viewport: VIEWPORT, storageState: await signedIn.storageState() });
-	await context.addInitScript({ content: `localStorage.setItem(${JSON.stringify(THEME_STORAGE_KEY)}, ${JSON.stringify(theme)});` });
+export async function themedContext(
+	browser: Browser,
+	signedIn: BrowserContext,
+	theme: Theme,
+): Promise<BrowserContext> {
+	const context = await browser.newContext({
+		viewport: VIEWPORT,
+		storageState: await signedIn.storageState(),
+	});
+	await context.addInitScript({
+		content: `localStorage.setItem(${JSON.stringify(THEME_STORAGE_KEY)}, ${JSON.stringify(theme)});`,
+	});
 	return context;
 }
 
@@ -90,7 +119,8 @@ export async function imageIn(scope: Locator): Promise<ImageState> {
 	return await image.evaluate(
 		(img: ImageElement) =>
 			new Promise<ImageState>((resolve) => {
-				const done = () => resolve({ src: img.currentSrc || img.src, naturalWidth: img.naturalWidth });
+				const done = () =>
+					resolve({ src: img.currentSrc || img.src, naturalWidth: img.naturalWidth });
 				if (img.complete) return done();
 				img.addEventListener('load', done, { once: true });
 				img.addEventListener('error', done, { once: true });
@@ -109,12 +139,18 @@ export function canvasNode(page: Page, name: string): Locator {
 }
 
 /** Opens a workflow in the editor and waits until its nodes are on the canvas. */
-export async function openWorkflow(page: Page, baseUrl: string, id: string, nodeCount: number): Promise<void> {
+export async function openWorkflow(
+	page: Page,
+	baseUrl: string,
+	id: string,
+	nodeCount: number,
+): Promise<void> {
 	await page.goto(`${baseUrl}/workflow/${id}`, { timeout: 60_000 });
 	const nodes = page.locator('[data-test-id=canvas-node]');
 	await nodes.nth(nodeCount - 1).waitFor({ timeout: 60_000 });
 	const count = await nodes.count();
-	if (count !== nodeCount) throw new Error(`Workflow ${id}: ${count} nodes on the canvas, expected ${nodeCount}`);
+	if (count !== nodeCount)
+		throw new Error(`Workflow ${id}: ${count} nodes on the canvas, expected ${nodeCount}`);
 }
 
 /** Opens a node's parameter panel (NDV) by double-clicking it on the canvas. */
@@ -127,7 +163,9 @@ export async function openNode(page: Page, name: string): Promise<Locator> {
 
 export async function closeNode(page: Page): Promise<void> {
 	await page.locator('[data-test-id=ndv-close-button]').click();
-	await page.locator('[data-test-id=ndv] [data-test-id=node-parameters]').waitFor({ state: 'hidden', timeout: 30_000 });
+	await page
+		.locator('[data-test-id=ndv] [data-test-id=node-parameters]')
+		.waitFor({ state: 'hidden', timeout: 30_000 });
 }
 
 /** The value shown by a parameter's input (a dropdown shows the selected option's name). */
@@ -146,7 +184,10 @@ export async function openDropdown(page: Page, ndv: Locator, name: string): Prom
 
 export async function closeDropdown(page: Page): Promise<void> {
 	await page.keyboard.press('Escape');
-	await page.locator('[data-test-id=parameter-input-item]:visible').first().waitFor({ state: 'hidden', timeout: 10_000 });
+	await page
+		.locator('[data-test-id=parameter-input-item]:visible')
+		.first()
+		.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
 /** Saves a screenshot of the viewport as docs/screenshots/<name>.png (…-dark.png in the dark theme). */

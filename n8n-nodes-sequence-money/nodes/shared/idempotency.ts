@@ -21,7 +21,13 @@ export interface AutomaticKeyParts {
  * Hashed so that it is short and does not expose workflow internals to Sequence.
  */
 export function automaticIdempotencyKey(parts: AutomaticKeyParts): string {
-	const source = JSON.stringify([parts.executionId, parts.nodeId, parts.runIndex, parts.itemIndex, parts.ruleId]);
+	const source = JSON.stringify([
+		parts.executionId,
+		parts.nodeId,
+		parts.runIndex,
+		parts.itemIndex,
+		parts.ruleId,
+	]);
 	return `n8n-${createHash('sha256').update(source).digest('hex').slice(0, 40)}`;
 }
 

@@ -22,7 +22,10 @@ export interface DecimalFormat {
 	thousandsSeparator: ThousandsSeparator;
 }
 
-export const DEFAULT_DECIMAL_FORMAT: DecimalFormat = { decimalSeparator: '.', thousandsSeparator: ',' };
+export const DEFAULT_DECIMAL_FORMAT: DecimalFormat = {
+	decimalSeparator: '.',
+	thousandsSeparator: ',',
+};
 
 export type AmountErrorReason =
 	| 'empty'
@@ -83,11 +86,17 @@ const SHORTEST_NUMBER_FORM = /^(-)?(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/;
 /** The exact decimal a JavaScript number stands for in its shortest round-trip form. */
 export function numberToExactDecimal(value: number): ExactDecimal {
 	if (!Number.isFinite(value)) {
-		throw new AmountError('notFinite', `The amount ${describeValue(value)} is not a finite number.`);
+		throw new AmountError(
+			'notFinite',
+			`The amount ${describeValue(value)} is not a finite number.`,
+		);
 	}
 	const match = SHORTEST_NUMBER_FORM.exec(String(value));
 	if (!match) {
-		throw new AmountError('notANumber', `The amount ${describeValue(value)} could not be read as a number.`);
+		throw new AmountError(
+			'notANumber',
+			`The amount ${describeValue(value)} could not be read as a number.`,
+		);
 	}
 	const [, sign, integerPart, fractionPart = '', exponentText = '0'] = match;
 	const exponent = Number(exponentText);
@@ -109,7 +118,10 @@ function escapeForRegExp(text: string): string {
  * Grouping must be regular (groups of three) so that a mistyped separator is refused
  * rather than read as a different amount.
  */
-export function parseDecimalText(text: string, format: DecimalFormat = DEFAULT_DECIMAL_FORMAT): ExactDecimal {
+export function parseDecimalText(
+	text: string,
+	format: DecimalFormat = DEFAULT_DECIMAL_FORMAT,
+): ExactDecimal {
 	if (format.decimalSeparator === format.thousandsSeparator) {
 		throw new AmountError(
 			'badFormat',
@@ -152,9 +164,13 @@ export function parseDecimalText(text: string, format: DecimalFormat = DEFAULT_D
 }
 
 /** Reads a user's value (number or text) as an exact decimal, refusing anything else. */
-export function toExactDecimal(value: unknown, format: DecimalFormat = DEFAULT_DECIMAL_FORMAT): ExactDecimal {
+export function toExactDecimal(
+	value: unknown,
+	format: DecimalFormat = DEFAULT_DECIMAL_FORMAT,
+): ExactDecimal {
 	if (typeof value === 'number') return numberToExactDecimal(value);
-	if (typeof value === 'bigint') return normalize({ negative: value < 0n, digits: value < 0n ? -value : value, scale: 0 });
+	if (typeof value === 'bigint')
+		return normalize({ negative: value < 0n, digits: value < 0n ? -value : value, scale: 0 });
 	if (typeof value === 'string') return parseDecimalText(value, format);
 	if (value === null || value === undefined) {
 		throw new AmountError('empty', `The amount is empty: it was ${describeValue(value)}.`);
@@ -162,7 +178,12 @@ export function toExactDecimal(value: unknown, format: DecimalFormat = DEFAULT_D
 	throw new AmountError('notANumber', `The amount is ${describeValue(value)}, not a number.`);
 }
 
-function roundMagnitude(quotient: bigint, remainder: bigint, divisor: bigint, mode: RoundingMode): bigint {
+function roundMagnitude(
+	quotient: bigint,
+	remainder: bigint,
+	divisor: bigint,
+	mode: RoundingMode,
+): bigint {
 	if (remainder === 0n) return quotient;
 	const twiceRemainder = 2n * remainder;
 	switch (mode) {
@@ -192,7 +213,11 @@ export function formatExactDecimal(decimal: ExactDecimal): string {
  * (`reject`) or rounded on the magnitude: `halfUp` rounds halves away from zero,
  * `down` towards zero, `halfEven` to the even cent (banker's rounding).
  */
-export function exactDecimalToCents(decimal: ExactDecimal, unit: AmountUnit, rounding: RoundingMode): bigint {
+export function exactDecimalToCents(
+	decimal: ExactDecimal,
+	unit: AmountUnit,
+	rounding: RoundingMode,
+): bigint {
 	const scaleInCents = decimal.scale - (unit === 'dollars' ? 2 : 0);
 	let magnitude: bigint;
 	if (scaleInCents <= 0) {
@@ -227,7 +252,10 @@ export function addExactDecimals(decimals: ExactDecimal[]): ExactDecimal {
  * Reads an amount Sequence is to move, refusing a negative one before any rounding:
  * -0.004 dollars is a wrong amount, not a request to move $0.00.
  */
-export function amountToMoveAsDecimal(value: unknown, options: { unit: AmountUnit; format?: DecimalFormat }): ExactDecimal {
+export function amountToMoveAsDecimal(
+	value: unknown,
+	options: { unit: AmountUnit; format?: DecimalFormat },
+): ExactDecimal {
 	const decimal = toExactDecimal(value, options.format ?? DEFAULT_DECIMAL_FORMAT);
 	if (decimal.negative) {
 		throw new AmountError(
@@ -242,11 +270,16 @@ export function amountToMoveAsDecimal(value: unknown, options: { unit: AmountUni
  * Reads the amounts of several items and adds them exactly; an item that is not valid is
  * named. With rounding "reject", every item must be whole cents, not only the total.
  */
-export function addAmountsToMove(values: unknown[], options: { unit: AmountUnit; rounding: RoundingMode; format?: DecimalFormat }): ExactDecimal {
+export function addAmountsToMove(
+	values: unknown[],
+	options: { unit: AmountUnit; rounding: RoundingMode; format?: DecimalFormat },
+): ExactDecimal {
 	const decimals = values.map((value, index) => {
 		const read = readAmountToMove(value, options);
 		if (read instanceof AmountError) {
-			throw values.length > 1 ? new AmountError(read.reason, `Item ${index}: ${read.message}`) : read;
+			throw values.length > 1
+				? new AmountError(read.reason, `Item ${index}: ${read.message}`)
+				: read;
 		}
 		return read;
 	});
@@ -254,14 +287,19 @@ export function addAmountsToMove(values: unknown[], options: { unit: AmountUnit;
 }
 
 /** amountToMoveAsDecimal (and the Reject check), with the refusal returned instead of thrown. */
-function readAmountToMove(value: unknown, options: { unit: AmountUnit; rounding: RoundingMode; format?: DecimalFormat }): ExactDecimal | AmountError {
+function readAmountToMove(
+	value: unknown,
+	options: { unit: AmountUnit; rounding: RoundingMode; format?: DecimalFormat },
+): ExactDecimal | AmountError {
 	try {
 		const decimal = amountToMoveAsDecimal(value, options);
 		if (options.rounding === 'reject') exactDecimalToCents(decimal, options.unit, 'reject');
 		return decimal;
 	} catch (error) {
 		// Anything unforeseen is still a refusal: no amount is better than a wrong one.
-		return error instanceof AmountError ? error : new AmountError('notANumber', `The amount ${describeValue(value)} could not be read.`);
+		return error instanceof AmountError
+			? error
+			: new AmountError('notANumber', `The amount ${describeValue(value)} could not be read.`);
 	}
 }
 
@@ -312,7 +350,10 @@ export interface CheckedAmount {
 export function checkAmountToMove(cents: bigint, limits: AmountLimits): CheckedAmount {
 	const shown = `${formatCentsAsDollars(cents)} dollars (${cents} cents)`;
 	if (cents < 0n) {
-		throw new AmountError('negative', `The amount ${shown} is negative; Sequence can only move zero or more.`);
+		throw new AmountError(
+			'negative',
+			`The amount ${shown} is negative; Sequence can only move zero or more.`,
+		);
 	}
 	if (limits.minimumCents < 0n) {
 		throw new AmountError('badFormat', 'The Minimum Amount cannot be negative.');

@@ -38,7 +38,11 @@ export function backoffDelayMs(retryNumber: number, policy: BackoffPolicy, rando
 
 export type RetryDecision =
 	| { retry: true; waitMs: number }
-	| { retry: false; reason: 'notRetryable' | 'retriesExhausted' | 'retryAfterTooLong'; retryAfterMs?: number };
+	| {
+			retry: false;
+			reason: 'notRetryable' | 'retriesExhausted' | 'retryAfterTooLong';
+			retryAfterMs?: number;
+	  };
 
 export interface FailedAttempt {
 	/** 1 for the first retry decision (after the first attempt). */
@@ -57,7 +61,8 @@ export function decideRetry(
 	if (attempt.retryNumber > policy.maxRetries) return { retry: false, reason: 'retriesExhausted' };
 	const retryAfterMs = parseRetryAfterMs(attempt.retryAfterHeader, nowMs);
 	if (retryAfterMs !== undefined) {
-		if (retryAfterMs > policy.maxWaitMs) return { retry: false, reason: 'retryAfterTooLong', retryAfterMs };
+		if (retryAfterMs > policy.maxWaitMs)
+			return { retry: false, reason: 'retryAfterTooLong', retryAfterMs };
 		return { retry: true, waitMs: retryAfterMs };
 	}
 	return { retry: true, waitMs: backoffDelayMs(attempt.retryNumber, policy, random) };

@@ -15,7 +15,8 @@ function parsedUrl(text: string): URL | undefined {
  * leaves the machine. Written as one pattern over the URL text so that the access token's
  * credential Test (an n8n expression) applies exactly the same rule.
  */
-export const LOOPBACK_HTTP_URL = /^http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d{1,5})?(\/|$)/i;
+export const LOOPBACK_HTTP_URL =
+	/^http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d{1,5})?(\/|$)/i;
 
 /**
  * Why a Base URL cannot carry a Sequence secret, or undefined. Plain http would send the
@@ -24,7 +25,8 @@ export const LOOPBACK_HTTP_URL = /^http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\]
 export function baseUrlProblem(text: string): string | undefined {
 	const url = parsedUrl(text);
 	const shown = `"${text.slice(0, 80)}"`;
-	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return `The Base URL ${shown} is not a valid http(s) address.`;
+	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+		return `The Base URL ${shown} is not a valid http(s) address.`;
 	if (url.protocol === 'http:' && !LOOPBACK_HTTP_URL.test(text)) {
 		return `The Base URL ${shown} uses http://, which would send your secret unencrypted: use https:// (plain http is only accepted for this machine, e.g. http://127.0.0.1).`;
 	}

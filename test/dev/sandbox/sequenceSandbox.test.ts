@@ -7,7 +7,9 @@ import { request } from 'undici';
 
 import { SequenceSandbox, loadSandboxData } from '../../../dev/sandbox/sequenceSandbox';
 
-const data = loadSandboxData(join(__dirname, '..', '..', '..', 'dev', 'sandbox', 'data', 'sandbox.json'));
+const data = loadSandboxData(
+	join(__dirname, '..', '..', '..', 'dev', 'sandbox', 'data', 'sandbox.json'),
+);
 const token = data.accessTokens[0];
 const rule = data.rules[0];
 let sandbox: SequenceSandbox;
@@ -19,7 +21,11 @@ async function post(path: string, headers: Record<string, string>, body = '{}') 
 		body,
 	});
 	const text = await response.body.text();
-	return { status: response.statusCode, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+	return {
+		status: response.statusCode,
+		headers: response.headers,
+		body: text ? JSON.parse(text) : undefined,
+	};
 }
 
 beforeAll(async () => {
@@ -35,23 +41,46 @@ describe('Sequence sandbox', () => {
 	it('lists accounts with the documented shape for a valid token, 401 otherwise', async () => {
 		const ok = await post('/accounts', { 'x-sequence-access-token': `Bearer ${token}` });
 		expect(ok.status).toBe(200);
-		expect(ok.body).toEqual({ message: 'OK', requestId: expect.any(String), data: { accounts: data.accounts, errors: [] } });
+		expect(ok.body).toEqual({
+			message: 'OK',
+			requestId: expect.any(String),
+			data: { accounts: data.accounts, errors: [] },
+		});
 		const bad = await post('/accounts', { 'x-sequence-access-token': 'Bearer nope' });
 		expect(bad).toMatchObject({ status: 401, body: { requestId: expect.any(String) } });
 		expect(sandbox.requests.map((recorded) => recorded.status)).toEqual([200, 401]);
 	});
 
 	it('triggers a rule; unknown or disabled rule → 400, wrong secret → 401', async () => {
-		const ok = await post(`/rules/${rule.id}/trigger`, { 'x-sequence-signature': `Bearer ${rule.secret}` });
-		expect(ok).toMatchObject({ status: 200, body: { code: 'OK', data: { requestId: expect.any(String) } } });
-		expect((await post('/rules/ru_unknown/trigger', { 'x-sequence-signature': `Bearer ${rule.secret}` })).status).toBe(400);
-		expect((await post('/rules/ru_disabled/trigger', { 'x-sequence-signature': `Bearer ${data.rules[1].secret}` })).status).toBe(400);
-		expect((await post(`/rules/${rule.id}/trigger`, { 'x-sequence-signature': 'Bearer wrong' })).status).toBe(401);
+		const ok = await post(`/rules/${rule.id}/trigger`, {
+			'x-sequence-signature': `Bearer ${rule.secret}`,
+		});
+		expect(ok).toMatchObject({
+			status: 200,
+			body: { code: 'OK', data: { requestId: expect.any(String) } },
+		});
+		expect(
+			(await post('/rules/ru_unknown/trigger', { 'x-sequence-signature': `Bearer ${rule.secret}` }))
+				.status,
+		).toBe(400);
+		expect(
+			(
+				await post('/rules/ru_disabled/trigger', {
+					'x-sequence-signature': `Bearer ${data.rules[1].secret}`,
+				})
+			).status,
+		).toBe(400);
+		expect(
+			(await post(`/rules/${rule.id}/trigger`, { 'x-sequence-signature': 'Bearer wrong' })).status,
+		).toBe(401);
 		expect(sandbox.triggersOf(rule.id)).toHaveLength(1);
 	});
 
 	it('requires a JSON body', async () => {
-		const noBody = await request(`${sandbox.url}/accounts`, { method: 'POST', headers: { 'x-sequence-access-token': `Bearer ${token}` } });
+		const noBody = await request(`${sandbox.url}/accounts`, {
+			method: 'POST',
+			headers: { 'x-sequence-access-token': `Bearer ${token}` },
+		});
 		expect(noBody.statusCode).toBe(400);
 		await noBody.body.text();
 	});
@@ -89,12 +118,18 @@ describe('Sequence sandbox', () => {
 		expect(sandbox.triggersOf(rule.id)).toHaveLength(1);
 
 		sandbox.injectFaults(/accounts/, { kind: 'drop' });
-		await expect(post('/accounts', { 'x-sequence-access-token': `Bearer ${token}` })).rejects.toThrow();
+		await expect(
+			post('/accounts', { 'x-sequence-access-token': `Bearer ${token}` }),
+		).rejects.toThrow();
 		sandbox.injectFaults(/accounts/, { kind: 'malformed' });
-		await expect(post('/accounts', { 'x-sequence-access-token': `Bearer ${token}` })).rejects.toThrow(SyntaxError);
+		await expect(
+			post('/accounts', { 'x-sequence-access-token': `Bearer ${token}` }),
+		).rejects.toThrow(SyntaxError);
 		sandbox.injectFaults(/accounts/, { kind: 'delay', ms: 200 });
 		const started = Date.now();
-		expect((await post('/accounts', { 'x-sequence-access-token': `Bearer ${token}` })).status).toBe(200);
+		expect((await post('/accounts', { 'x-sequence-access-token': `Bearer ${token}` })).status).toBe(
+			200,
+		);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(150);
 	});
 
@@ -109,7 +144,9 @@ describe('Sequence sandbox', () => {
 			});
 			await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 			try {
-				return await sandbox.queryRemoteApi(`http://127.0.0.1:${(server.address() as AddressInfo).port}/amount`);
+				return await sandbox.queryRemoteApi(
+					`http://127.0.0.1:${(server.address() as AddressInfo).port}/amount`,
+				);
 			} finally {
 				await new Promise((resolve) => server.close(resolve));
 			}
@@ -131,7 +168,9 @@ describe('Sequence sandbox', () => {
 		});
 
 		it('refuses to call anything but loopback', async () => {
-			await expect(sandbox.queryRemoteApi('http://192.0.2.1/amount')).rejects.toThrow(/only calls loopback/);
+			await expect(sandbox.queryRemoteApi('http://192.0.2.1/amount')).rejects.toThrow(
+				/only calls loopback/,
+			);
 		});
 	});
 });

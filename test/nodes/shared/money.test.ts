@@ -16,11 +16,18 @@ import {
 	toExactDecimal,
 } from '../../../n8n-nodes-sequence-money/nodes/shared/money';
 
-const dollars = (value: unknown, rounding: RoundingMode = 'reject', format?: Parameters<typeof amountToCents>[1]['format']) =>
-	amountToCents(value, { unit: 'dollars', rounding, format });
+const dollars = (
+	value: unknown,
+	rounding: RoundingMode = 'reject',
+	format?: Parameters<typeof amountToCents>[1]['format'],
+) => amountToCents(value, { unit: 'dollars', rounding, format });
 
 /** Reference: round a non-negative decimal string to cents with plain string arithmetic. */
-function referenceCents(integerDigits: string, fractionDigits: string, rounding: RoundingMode): bigint | 'reject' {
+function referenceCents(
+	integerDigits: string,
+	fractionDigits: string,
+	rounding: RoundingMode,
+): bigint | 'reject' {
 	const kept = BigInt(integerDigits + fractionDigits.slice(0, 2).padEnd(2, '0'));
 	const rest = fractionDigits.slice(2).replace(/0+$/, '');
 	if (rest === '') return kept;
@@ -127,7 +134,9 @@ describe('money: dollars to cents, exactly', () => {
 	});
 
 	it('refuses a decimal separator equal to the thousands separator', () => {
-		expect(() => parseDecimalText('1.5', { decimalSeparator: '.', thousandsSeparator: '.' })).toThrow(/both/);
+		expect(() =>
+			parseDecimalText('1.5', { decimalSeparator: '.', thousandsSeparator: '.' }),
+		).toThrow(/both/);
 	});
 
 	it('cents unit keeps integers and rounds fractions only on request', () => {
@@ -148,9 +157,13 @@ describe('money: dollars to cents, exactly', () => {
 				const text = fractionDigits ? `${integerDigits}.${fractionDigits}` : integerDigits;
 				const expected = referenceCents(integerDigits, fractionDigits, rounding);
 				if (expected === 'reject') {
-					expect(() => dollars(text, rounding, { decimalSeparator: '.', thousandsSeparator: '' })).toThrow(AmountError);
+					expect(() =>
+						dollars(text, rounding, { decimalSeparator: '.', thousandsSeparator: '' }),
+					).toThrow(AmountError);
 				} else {
-					expect(dollars(text, rounding, { decimalSeparator: '.', thousandsSeparator: '' })).toBe(expected);
+					expect(dollars(text, rounding, { decimalSeparator: '.', thousandsSeparator: '' })).toBe(
+						expected,
+					);
 				}
 			}),
 			{ numRuns: 5000 },
@@ -193,70 +206,125 @@ describe('money: what may be moved', () => {
 	});
 
 	it('refuses negative amounts, saying the value', () => {
-		expect(() => checkAmountToMove(-1n, noCap)).toThrow('The amount -0.01 dollars (-1 cents) is negative');
+		expect(() => checkAmountToMove(-1n, noCap)).toThrow(
+			'The amount -0.01 dollars (-1 cents) is negative',
+		);
 	});
 
 	it('refuses more than Number.MAX_SAFE_INTEGER cents', () => {
-		expect(checkAmountToMove(BigInt(Number.MAX_SAFE_INTEGER), noCap).amountInCents).toBe(Number.MAX_SAFE_INTEGER);
-		expect(() => checkAmountToMove(BigInt(Number.MAX_SAFE_INTEGER) + 1n, noCap)).toThrow(/too large/);
+		expect(checkAmountToMove(BigInt(Number.MAX_SAFE_INTEGER), noCap).amountInCents).toBe(
+			Number.MAX_SAFE_INTEGER,
+		);
+		expect(() => checkAmountToMove(BigInt(Number.MAX_SAFE_INTEGER) + 1n, noCap)).toThrow(
+			/too large/,
+		);
 	});
 
 	it('applies the minimum and the maximum (reject or clamp)', () => {
-		expect(() => checkAmountToMove(99n, { ...noCap, minimumCents: 100n })).toThrow(/below the Minimum Amount of 1\.00/);
+		expect(() => checkAmountToMove(99n, { ...noCap, minimumCents: 100n })).toThrow(
+			/below the Minimum Amount of 1\.00/,
+		);
 		expect(() => checkAmountToMove(10001n, { ...noCap, maximumCents: 10000n })).toThrow(
 			'The amount 100.01 dollars (10001 cents) is above the Maximum Amount of 100.00 dollars.',
 		);
-		expect(checkAmountToMove(10001n, { ...noCap, maximumCents: 10000n, overMaximum: 'clamp' })).toEqual({
+		expect(
+			checkAmountToMove(10001n, { ...noCap, maximumCents: 10000n, overMaximum: 'clamp' }),
+		).toEqual({
 			amountInCents: 10000,
 			clampedFromCents: 10001n,
 		});
-		expect(checkAmountToMove(10n ** 30n, { ...noCap, maximumCents: 10000n, overMaximum: 'clamp' }).amountInCents).toBe(10000);
+		expect(
+			checkAmountToMove(10n ** 30n, { ...noCap, maximumCents: 10000n, overMaximum: 'clamp' })
+				.amountInCents,
+		).toBe(10000);
 	});
 
 	it('refuses inconsistent limits', () => {
-		expect(() => checkAmountToMove(5n, { minimumCents: 10n, maximumCents: 5n, overMaximum: 'reject' })).toThrow(/lower than the Minimum/);
-		expect(() => checkAmountToMove(5n, { minimumCents: -1n, overMaximum: 'reject' })).toThrow(/cannot be negative/);
+		expect(() =>
+			checkAmountToMove(5n, { minimumCents: 10n, maximumCents: 5n, overMaximum: 'reject' }),
+		).toThrow(/lower than the Minimum/);
+		expect(() => checkAmountToMove(5n, { minimumCents: -1n, overMaximum: 'reject' })).toThrow(
+			/cannot be negative/,
+		);
 	});
 });
 
 describe('money: amounts to move, one or added up', () => {
-	it.each([-0.004, '-0.001', -0.005, '-1', -5])('refuses the negative amount %p before any rounding', (value) => {
-		expect(() => amountToMoveAsDecimal(value, { unit: 'dollars' })).toThrow(/is negative; Sequence can only move zero or more/);
-	});
+	it.each([-0.004, '-0.001', -0.005, '-1', -5])(
+		'refuses the negative amount %p before any rounding',
+		(value) => {
+			expect(() => amountToMoveAsDecimal(value, { unit: 'dollars' })).toThrow(
+				/is negative; Sequence can only move zero or more/,
+			);
+		},
+	);
 
 	it('reads -0 as zero, not as a negative amount', () => {
-		expect(amountToMoveAsDecimal(-0, { unit: 'dollars' })).toEqual({ negative: false, digits: 0n, scale: 0 });
+		expect(amountToMoveAsDecimal(-0, { unit: 'dollars' })).toEqual({
+			negative: false,
+			digits: 0n,
+			scale: 0,
+		});
 	});
 
 	it('adds decimals exactly, at the finest scale', () => {
-		const total = addExactDecimals([toExactDecimal('0.1'), toExactDecimal(0.2), toExactDecimal('-0.05'), toExactDecimal(3)]);
+		const total = addExactDecimals([
+			toExactDecimal('0.1'),
+			toExactDecimal(0.2),
+			toExactDecimal('-0.05'),
+			toExactDecimal(3),
+		]);
 		expect(total).toEqual({ negative: false, digits: 325n, scale: 2 });
 		expect(addExactDecimals([])).toEqual({ negative: false, digits: 0n, scale: 0 });
 	});
 
 	it('adds up before rounding, so half cents are rounded once', () => {
-		const total = addAmountsToMove([0.005, 0.005, '0.005'], { unit: 'dollars', rounding: 'halfUp' });
+		const total = addAmountsToMove([0.005, 0.005, '0.005'], {
+			unit: 'dollars',
+			rounding: 'halfUp',
+		});
 		expect(exactDecimalToCents(total, 'dollars', 'halfUp')).toBe(2n);
 	});
 
 	it('names the item whose amount is not valid', () => {
-		expect(() => addAmountsToMove([1, 'twelve', 3], { unit: 'dollars', rounding: 'reject' })).toThrow(/^Item 1: The amount "twelve" is not a number/);
-		expect(() => addAmountsToMove([1, -2], { unit: 'cents', rounding: 'halfUp' })).toThrow(/^Item 1: The amount -2 cents is negative/);
-		expect(() => addAmountsToMove(['x'], { unit: 'cents', rounding: 'reject' })).toThrow(/^The amount "x"/);
+		expect(() =>
+			addAmountsToMove([1, 'twelve', 3], { unit: 'dollars', rounding: 'reject' }),
+		).toThrow(/^Item 1: The amount "twelve" is not a number/);
+		expect(() => addAmountsToMove([1, -2], { unit: 'cents', rounding: 'halfUp' })).toThrow(
+			/^Item 1: The amount -2 cents is negative/,
+		);
+		expect(() => addAmountsToMove(['x'], { unit: 'cents', rounding: 'reject' })).toThrow(
+			/^The amount "x"/,
+		);
 	});
 
 	it('with Reject, refuses an item with a fraction of a cent even when the total is whole cents', () => {
-		expect(() => addAmountsToMove(['12.345', '0.005'], { unit: 'dollars', rounding: 'reject' })).toThrow(/^Item 0: The amount 12\.345 dollars has a fraction of a cent/);
-		expect(exactDecimalToCents(addAmountsToMove(['12.345', '0.005'], { unit: 'dollars', rounding: 'down' }), 'dollars', 'down')).toBe(1235n);
+		expect(() =>
+			addAmountsToMove(['12.345', '0.005'], { unit: 'dollars', rounding: 'reject' }),
+		).toThrow(/^Item 0: The amount 12\.345 dollars has a fraction of a cent/);
+		expect(
+			exactDecimalToCents(
+				addAmountsToMove(['12.345', '0.005'], { unit: 'dollars', rounding: 'down' }),
+				'dollars',
+				'down',
+			),
+		).toBe(1235n);
 	});
 
 	it('equals the sum of the exact cents of each item when no rounding is needed', () => {
 		fc.assert(
-			fc.property(fc.array(fc.integer({ min: 0, max: 10 ** 9 }), { minLength: 1, maxLength: 50 }), (cents) => {
-				const asDollars = cents.map((value) => formatCentsAsDollars(value));
-				const total = exactDecimalToCents(addAmountsToMove(asDollars, { unit: 'dollars', rounding: 'reject' }), 'dollars', 'reject');
-				expect(total).toBe(cents.reduce((sum, value) => sum + BigInt(value), 0n));
-			}),
+			fc.property(
+				fc.array(fc.integer({ min: 0, max: 10 ** 9 }), { minLength: 1, maxLength: 50 }),
+				(cents) => {
+					const asDollars = cents.map((value) => formatCentsAsDollars(value));
+					const total = exactDecimalToCents(
+						addAmountsToMove(asDollars, { unit: 'dollars', rounding: 'reject' }),
+						'dollars',
+						'reject',
+					);
+					expect(total).toBe(cents.reduce((sum, value) => sum + BigInt(value), 0n));
+				},
+			),
 		);
 	});
 });

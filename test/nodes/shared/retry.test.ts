@@ -1,4 +1,8 @@
-import { backoffDelayMs, decideRetry, parseRetryAfterMs } from '../../../n8n-nodes-sequence-money/nodes/shared/retry';
+import {
+	backoffDelayMs,
+	decideRetry,
+	parseRetryAfterMs,
+} from '../../../n8n-nodes-sequence-money/nodes/shared/retry';
 
 const policy = { maxRetries: 3, maxWaitMs: 30_000, baseDelayMs: 500 };
 const now = Date.parse('2026-11-25T12:00:00Z');
@@ -23,11 +27,15 @@ describe('retry policy', () => {
 	});
 
 	it('honours Retry-After over backoff', () => {
-		expect(decideRetry({ retryNumber: 1, retryable: true, retryAfterHeader: '4' }, policy, now, 0)).toEqual({ retry: true, waitMs: 4000 });
+		expect(
+			decideRetry({ retryNumber: 1, retryable: true, retryAfterHeader: '4' }, policy, now, 0),
+		).toEqual({ retry: true, waitMs: 4000 });
 	});
 
 	it('stops when Retry-After is longer than Max Wait', () => {
-		expect(decideRetry({ retryNumber: 1, retryable: true, retryAfterHeader: '31' }, policy, now, 0)).toEqual({
+		expect(
+			decideRetry({ retryNumber: 1, retryable: true, retryAfterHeader: '31' }, policy, now, 0),
+		).toEqual({
 			retry: false,
 			reason: 'retryAfterTooLong',
 			retryAfterMs: 31_000,
@@ -35,8 +43,16 @@ describe('retry policy', () => {
 	});
 
 	it('stops after Max Retries and never retries what is not retryable', () => {
-		expect(decideRetry({ retryNumber: 4, retryable: true }, policy, now, 0)).toEqual({ retry: false, reason: 'retriesExhausted' });
-		expect(decideRetry({ retryNumber: 1, retryable: false }, policy, now, 0)).toEqual({ retry: false, reason: 'notRetryable' });
-		expect(decideRetry({ retryNumber: 1, retryable: true }, { ...policy, maxRetries: 0 }, now, 0).retry).toBe(false);
+		expect(decideRetry({ retryNumber: 4, retryable: true }, policy, now, 0)).toEqual({
+			retry: false,
+			reason: 'retriesExhausted',
+		});
+		expect(decideRetry({ retryNumber: 1, retryable: false }, policy, now, 0)).toEqual({
+			retry: false,
+			reason: 'notRetryable',
+		});
+		expect(
+			decideRetry({ retryNumber: 1, retryable: true }, { ...policy, maxRetries: 0 }, now, 0).retry,
+		).toBe(false);
 	});
 });

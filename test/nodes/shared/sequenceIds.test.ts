@@ -1,4 +1,8 @@
-import { baseUrlProblem, normalizeSecret, parseRuleId } from '../../../n8n-nodes-sequence-money/nodes/shared/sequenceIds';
+import {
+	baseUrlProblem,
+	normalizeSecret,
+	parseRuleId,
+} from '../../../n8n-nodes-sequence-money/nodes/shared/sequenceIds';
 
 describe('rule IDs', () => {
 	it.each([
@@ -12,21 +16,33 @@ describe('rule IDs', () => {
 		expect(parseRuleId(input)).toBe(expected);
 	});
 
-	it.each(['', '   ', 'ru 123', '../accounts', 'https://api.getsequence.io/accounts', 'ru_1/trigger?x', 'https://api.getsequence.io/rules/%E0%A4%A/trigger', null, {}, 'a'.repeat(200)])(
-		'refuses %p',
-		(input) => {
-			expect(parseRuleId(input)).toBeUndefined();
-		},
-	);
+	it.each([
+		'',
+		'   ',
+		'ru 123',
+		'../accounts',
+		'https://api.getsequence.io/accounts',
+		'ru_1/trigger?x',
+		'https://api.getsequence.io/rules/%E0%A4%A/trigger',
+		null,
+		{},
+		'a'.repeat(200),
+	])('refuses %p', (input) => {
+		expect(parseRuleId(input)).toBeUndefined();
+	});
 });
 
 describe('Base URLs', () => {
-	it.each(['https://api.getsequence.io', 'https://proxy.example.com:8443/sequence', 'http://127.0.0.1:4010', 'http://localhost:4010', 'http://[::1]:4010', 'http://127.1.2.3'])(
-		'accepts %p',
-		(url) => {
-			expect(baseUrlProblem(url)).toBeUndefined();
-		},
-	);
+	it.each([
+		'https://api.getsequence.io',
+		'https://proxy.example.com:8443/sequence',
+		'http://127.0.0.1:4010',
+		'http://localhost:4010',
+		'http://[::1]:4010',
+		'http://127.1.2.3',
+	])('accepts %p', (url) => {
+		expect(baseUrlProblem(url)).toBeUndefined();
+	});
 
 	it.each([
 		['http://api.getsequence.io', /unencrypted/],

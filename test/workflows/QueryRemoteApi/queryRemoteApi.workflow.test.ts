@@ -1,7 +1,10 @@
 // Sequence Query Remote API Trigger → (data) → Sequence Respond With Amount, on n8n's real
 // engine: exact replies, every bad amount, every auth mode, and the no-answer paths.
 import type { INode, INodeParameters } from 'n8n-workflow';
-import { resolveWebhookDescriptionField, webhookDescriptionIsNativelyResolvable } from 'n8n-workflow';
+import {
+	resolveWebhookDescriptionField,
+	webhookDescriptionIsNativelyResolvable,
+} from 'n8n-workflow';
 
 import { SequenceQueryRemoteApiTrigger } from '../../../n8n-nodes-sequence-money/nodes/SequenceQueryRemoteApiTrigger/SequenceQueryRemoteApiTrigger.node';
 import { NO_ANSWER_STATUS } from '../../../n8n-nodes-sequence-money/nodes/shared/queryRemoteApi';
@@ -15,7 +18,13 @@ import { ACCESS_TOKEN, RULE_SECRET, accessCredentials } from '../../harness/work
 const WEBHOOK_SECRET = 'whs_Q7v2LmX9pR4tK8nZ3bW6';
 const TRIGGER = 'Sequence Query Remote API';
 const RESPOND = 'Respond With Amount';
-const queryRemoteApiCredentials = { sequenceQueryRemoteApiAuthApi: { secret: WEBHOOK_SECRET, headerName: 'X-Webhook-Secret', username: 'sequence' } };
+const queryRemoteApiCredentials = {
+	sequenceQueryRemoteApiAuthApi: {
+		secret: WEBHOOK_SECRET,
+		headerName: 'X-Webhook-Secret',
+		username: 'sequence',
+	},
+};
 
 function triggerNode(parameters: INodeParameters = {}): INode {
 	return {
@@ -26,9 +35,10 @@ function triggerNode(parameters: INodeParameters = {}): INode {
 		position: [0, 0],
 		webhookId: '5f0c2a8e-7d51-4c1b-9f3e-2a6b8c4d1e70',
 		parameters: { path: 'sequence-amount', ...parameters },
-		credentials: parameters.authentication && parameters.authentication !== 'none'
-			? { sequenceQueryRemoteApiAuthApi: { id: '9', name: 'Webhook auth' } }
-			: undefined,
+		credentials:
+			parameters.authentication && parameters.authentication !== 'none'
+				? { sequenceQueryRemoteApiAuthApi: { id: '9', name: 'Webhook auth' } }
+				: undefined,
 	};
 }
 
@@ -44,11 +54,20 @@ function respondNode(parameters: INodeParameters): INode {
 }
 
 /** Trigger → [middle nodes, in a chain] → Respond With Amount. */
-function amountWorkflow(respond: INodeParameters, trigger: INodeParameters = {}, middle: INode[] = []) {
+function amountWorkflow(
+	respond: INodeParameters,
+	trigger: INodeParameters = {},
+	middle: INode[] = [],
+) {
 	const chain = [triggerNode(trigger), ...middle, respondNode(respond)];
-	const connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }> = {};
+	const connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: 'main'; index: number }>> }
+	> = {};
 	for (let index = 0; index < chain.length - 1; index++) {
-		connections[chain[index].name] = { main: [[{ node: chain[index + 1].name, type: 'main', index: 0 }]] };
+		connections[chain[index].name] = {
+			main: [[{ node: chain[index + 1].name, type: 'main', index: 0 }]],
+		};
 	}
 	return { name: 'Query Remote API', nodes: chain, connections };
 }
@@ -58,8 +77,18 @@ const accountsBody = {
 	requestId: 'r1',
 	data: {
 		accounts: [
-			{ id: '1', name: 'Main Operating Pod', type: 'Pod', balance: { amountInDollars: 25342.77, error: null } },
-			{ id: '2', name: 'Client Payments', type: 'Income Source', balance: { amountInDollars: 10200.5, error: null } },
+			{
+				id: '1',
+				name: 'Main Operating Pod',
+				type: 'Pod',
+				balance: { amountInDollars: 25342.77, error: null },
+			},
+			{
+				id: '2',
+				name: 'Client Payments',
+				type: 'Income Source',
+				balance: { amountInDollars: 10200.5, error: null },
+			},
 		],
 		errors: [],
 	},
@@ -78,7 +107,8 @@ function accountsNode(parameters: INodeParameters = {}): INode {
 	};
 }
 
-const amountFromBody = (extra: INodeParameters = {}) => amountWorkflow({ amount: '={{ $json.body.amount }}', ...extra });
+const amountFromBody = (extra: INodeParameters = {}) =>
+	amountWorkflow({ amount: '={{ $json.body.amount }}', ...extra });
 
 afterEach(() => resetSequenceMock());
 afterAll(() => expect(findSecretLeaks([WEBHOOK_SECRET, ACCESS_TOKEN, RULE_SECRET])).toEqual([]));
@@ -86,7 +116,11 @@ afterAll(() => expect(findSecretLeaks([WEBHOOK_SECRET, ACCESS_TOKEN, RULE_SECRET
 describe('Query Remote API: the reply Sequence gets', () => {
 	it('answers exactly {"amountInCents": N} with status 200 and JSON content type', async () => {
 		const { reply, result } = await runWebhook(amountFromBody(), { body: { amount: 125 } });
-		expect(reply).toEqual({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"amountInCents":12500}' });
+		expect(reply).toEqual({
+			status: 200,
+			headers: { 'content-type': 'application/json' },
+			body: '{"amountInCents":12500}',
+		});
 		const [output] = result!.output(RESPOND);
 		expect(output).toEqual({
 			amountInCents: 12500,
@@ -99,26 +133,43 @@ describe('Query Remote API: the reply Sequence gets', () => {
 	});
 
 	it('computes the amount from the request data with an expression (sum of invoices)', async () => {
-		const workflow = amountWorkflow({ amount: '={{ $json.body.invoices.reduce((sum, invoice) => sum + invoice.total, 0).toFixed(2) }}' });
-		const { reply } = await runWebhook(workflow, { body: { invoices: [{ total: 19.99 }, { total: 0.01 }, { total: 100.1 }] } });
+		const workflow = amountWorkflow({
+			amount:
+				'={{ $json.body.invoices.reduce((sum, invoice) => sum + invoice.total, 0).toFixed(2) }}',
+		});
+		const { reply } = await runWebhook(workflow, {
+			body: { invoices: [{ total: 19.99 }, { total: 0.01 }, { total: 100.1 }] },
+		});
 		expect(reply.body).toBe('{"amountInCents":12010}');
 	});
 
 	it('computes the amount from live Sequence data (10% of the income source balance)', async () => {
 		mockSequence('/accounts', [{ status: 200, body: accountsBody }]);
-		const workflow = amountWorkflow({ amount: '={{ Math.floor($json.balanceInCents / 10) }}', unit: 'cents' }, {}, [
-			accountsNode({ filters: { types: ['Income Source'] } }),
-		]);
-		const { reply } = await runWebhook(workflow, { body: {} }, { credentials: { sequenceAccessTokenApi: accessCredentials } });
+		const workflow = amountWorkflow(
+			{ amount: '={{ Math.floor($json.balanceInCents / 10) }}', unit: 'cents' },
+			{},
+			[accountsNode({ filters: { types: ['Income Source'] } })],
+		);
+		const { reply } = await runWebhook(
+			workflow,
+			{ body: {} },
+			{ credentials: { sequenceAccessTokenApi: accessCredentials } },
+		);
 		expect(reply).toMatchObject({ status: 200, body: '{"amountInCents":102005}' });
 	});
 
 	describe('several items reaching the respond node', () => {
 		const balances = (respond: INodeParameters = {}) =>
-			amountWorkflow({ amount: '={{ $json.balanceInCents }}', unit: 'cents', ...respond }, {}, [accountsNode()]);
+			amountWorkflow({ amount: '={{ $json.balanceInCents }}', unit: 'cents', ...respond }, {}, [
+				accountsNode(),
+			]);
 		const run = (workflow: ReturnType<typeof balances>) => {
 			mockSequence('/accounts', [{ status: 200, body: accountsBody }]);
-			return runWebhook(workflow, { body: {} }, { credentials: { sequenceAccessTokenApi: accessCredentials } });
+			return runWebhook(
+				workflow,
+				{ body: {} },
+				{ credentials: { sequenceAccessTokenApi: accessCredentials } },
+			);
 		};
 		const pairedItems = (result: NonNullable<Awaited<ReturnType<typeof runWebhook>>['result']>) =>
 			result.run.data.resultData.runData[RESPOND][0].data?.main[0]?.map((item) => item.pairedItem);
@@ -127,7 +178,9 @@ describe('Query Remote API: the reply Sequence gets', () => {
 			const { reply, result } = await run(balances());
 			expect(reply.status).toBe(422);
 			expect(reply.body).not.toContain('amountInCents');
-			expect(JSON.parse(reply.body).error).toMatch(/2 items reached this node, but Sequence takes one amount per request/);
+			expect(JSON.parse(reply.body).error).toMatch(
+				/2 items reached this node, but Sequence takes one amount per request/,
+			);
 			expect(result!.nodeError(RESPOND)?.message).toMatch(/Add Up Their Amounts/);
 			expect(result!.responses).toHaveLength(1);
 		});
@@ -135,7 +188,12 @@ describe('Query Remote API: the reply Sequence gets', () => {
 		it('with a fallback amount, the fallback is sent and the output says why', async () => {
 			const { reply, result } = await run(balances({ onInvalid: 'fallback', fallbackAmount: 0 }));
 			expect(reply.body).toBe('{"amountInCents":0}');
-			expect(result!.output(RESPOND)).toEqual([expect.objectContaining({ fallbackUsed: true, fallbackReason: expect.stringMatching(/2 items/) })]);
+			expect(result!.output(RESPOND)).toEqual([
+				expect.objectContaining({
+					fallbackUsed: true,
+					fallbackReason: expect.stringMatching(/2 items/),
+				}),
+			]);
 		});
 
 		it('Add Up Their Amounts sends the exact total once, paired with every item', async () => {
@@ -143,7 +201,12 @@ describe('Query Remote API: the reply Sequence gets', () => {
 			expect(reply.body).toBe('{"amountInCents":3554327}');
 			expect(result!.responses).toHaveLength(1);
 			expect(result!.output(RESPOND)).toEqual([
-				expect.objectContaining({ amountInCents: 3554327, amountInDollars: '35543.27', itemsAdded: 2, inputs: { amounts: [2534277, 1020050], unit: 'cents', rounding: 'reject' } }),
+				expect.objectContaining({
+					amountInCents: 3554327,
+					amountInDollars: '35543.27',
+					itemsAdded: 2,
+					inputs: { amounts: [2534277, 1020050], unit: 'cents', rounding: 'reject' },
+				}),
 			]);
 			expect(pairedItems(result!)).toEqual([[{ item: 0 }, { item: 1 }]]);
 		});
@@ -157,15 +220,28 @@ describe('Query Remote API: the reply Sequence gets', () => {
 				position: [220, 0] as [number, number],
 				parameters: { fieldToSplitOut: 'body.items' },
 			};
-			const workflow = amountWorkflow({ amount: '={{ $json.share }}', severalItems: 'sum', rounding: 'halfUp' }, {}, [split]);
-			const { reply } = await runWebhook(workflow, { body: { items: [{ share: 0.005 }, { share: 0.005 }, { share: '0.005' }] } });
+			const workflow = amountWorkflow(
+				{ amount: '={{ $json.share }}', severalItems: 'sum', rounding: 'halfUp' },
+				{},
+				[split],
+			);
+			const { reply } = await runWebhook(workflow, {
+				body: { items: [{ share: 0.005 }, { share: 0.005 }, { share: '0.005' }] },
+			});
 			expect(reply.body).toBe('{"amountInCents":2}');
 		});
 
 		it('Add Up Their Amounts refuses the total when one item is bad, and says which', async () => {
-			const { reply } = await run(balances({ severalItems: 'sum', amount: '={{ $itemIndex === 1 ? -5 : $json.balanceInCents }}' }));
+			const { reply } = await run(
+				balances({
+					severalItems: 'sum',
+					amount: '={{ $itemIndex === 1 ? -5 : $json.balanceInCents }}',
+				}),
+			);
 			expect(reply.status).toBe(422);
-			expect(JSON.parse(reply.body).error).toMatch(/^No amount: Item 1: The amount -5 cents is negative/);
+			expect(JSON.parse(reply.body).error).toMatch(
+				/^No amount: Item 1: The amount -5 cents is negative/,
+			);
 		});
 
 		it('Use the First Item sends the first item, the others reported as not sent', async () => {
@@ -175,7 +251,11 @@ describe('Query Remote API: the reply Sequence gets', () => {
 			const output = result!.output(RESPOND);
 			expect(output).toHaveLength(2);
 			expect(output[0]).toMatchObject({ amountInCents: 2534277, responded: true });
-			expect(output[1]).toMatchObject({ responded: false, itemIndex: 1, reason: expect.stringContaining('only the first item') });
+			expect(output[1]).toMatchObject({
+				responded: false,
+				itemIndex: 1,
+				reason: expect.stringContaining('only the first item'),
+			});
 			expect(pairedItems(result!)).toEqual([{ item: 0 }, { item: 1 }]);
 		});
 	});
@@ -187,30 +267,51 @@ describe('Query Remote API: the reply Sequence gets', () => {
 		expect(reply.status).toBe(422);
 		expect(result!.responses).toHaveLength(1);
 		const error = result!.nodeError(RESPOND);
-		expect(error?.message).toMatch(/^Invalid amount, so Sequence was told no amount: The amount -1 dollars is negative/);
+		expect(error?.message).toMatch(
+			/^Invalid amount, so Sequence was told no amount: The amount -1 dollars is negative/,
+		);
 		expect(error?.description).toMatch(/Retry On Fail does not answer again/);
 	});
 
 	it('Use the First Item with Continue On Fail: the other items do not claim an amount was sent', async () => {
 		mockSequence('/accounts', [{ status: 200, body: accountsBody }]);
-		const workflow = amountWorkflow({ amount: '={{ -1 }}', unit: 'cents', severalItems: 'first' }, {}, [accountsNode()]);
+		const workflow = amountWorkflow(
+			{ amount: '={{ -1 }}', unit: 'cents', severalItems: 'first' },
+			{},
+			[accountsNode()],
+		);
 		workflow.nodes[2].onError = 'continueRegularOutput';
-		const { reply, result } = await runWebhook(workflow, { body: {} }, { credentials: { sequenceAccessTokenApi: accessCredentials } });
+		const { reply, result } = await runWebhook(
+			workflow,
+			{ body: {} },
+			{ credentials: { sequenceAccessTokenApi: accessCredentials } },
+		);
 		expect(reply.status).toBe(422);
 		const output = result!.output(RESPOND);
 		expect(output[0]).toMatchObject({ responded: true, statusCode: 422 });
-		expect(output[1]).toMatchObject({ responded: false, reason: 'Only the first item counts (Several Input Items: Use the First Item), and no amount was sent for it.' });
+		expect(output[1]).toMatchObject({
+			responded: false,
+			reason:
+				'Only the first item counts (Several Input Items: Use the First Item), and no amount was sent for it.',
+		});
 	});
 
 	it('answers once per execution: a second respond node sends nothing and fails, saying who answered', async () => {
-		const second = { ...respondNode({ amount: '={{ 9 }}' }), id: 'a0000000-0000-4000-8000-000000000005', name: 'Second Reply', position: [440, 200] as [number, number] };
+		const second = {
+			...respondNode({ amount: '={{ 9 }}' }),
+			id: 'a0000000-0000-4000-8000-000000000005',
+			name: 'Second Reply',
+			position: [440, 200] as [number, number],
+		};
 		const workflow = amountWorkflow({ amount: '={{ 5 }}' });
 		workflow.nodes.push(second);
 		workflow.connections[TRIGGER].main[0].push({ node: 'Second Reply', type: 'main', index: 0 });
 		const { reply, result } = await runWebhook(workflow, { body: {} });
 		expect(reply.body).toBe('{"amountInCents":500}');
 		expect(result!.responses).toHaveLength(1);
-		expect(result!.nodeError('Second Reply')?.message).toBe(`Sequence was already answered in this execution (by "${RESPOND}"), so this node sent nothing`);
+		expect(result!.nodeError('Second Reply')?.message).toBe(
+			`Sequence was already answered in this execution (by "${RESPOND}"), so this node sent nothing`,
+		);
 		expect(result!.nodeError('Second Reply')?.description).toMatch(/got 500 cents/);
 	});
 
@@ -230,17 +331,37 @@ describe('Query Remote API: the reply Sequence gets', () => {
 			['12.345 (fraction of a cent)', '={{ "12.345" }}', {}, 422, /fraction of a cent/],
 			['0.1 + 0.2', '={{ 0.1 + 0.2 }}', {}, 422, /fraction of a cent/],
 			['12.5 cents', '={{ 12.5 }}', { unit: 'cents' }, 422, /fraction of a cent/],
-			['2000 over a 1000 cap', '={{ 2000 }}', { options: { maximumAmount: 1000 } }, 422, /above the Maximum Amount of 1000\.00/],
-			['5 under a 10 minimum', '={{ 5 }}', { options: { minimumAmount: 10 } }, 422, /below the Minimum Amount/],
+			[
+				'2000 over a 1000 cap',
+				'={{ 2000 }}',
+				{ options: { maximumAmount: 1000 } },
+				422,
+				/above the Maximum Amount of 1000\.00/,
+			],
+			[
+				'5 under a 10 minimum',
+				'={{ 5 }}',
+				{ options: { minimumAmount: 10 } },
+				422,
+				/below the Minimum Amount/,
+			],
 			['"1.234,56" with "." decimals', '={{ "1.234,56" }}', {}, 422, /not a number written with/],
 			// Negative fractions of a cent must not round to a harmless-looking 0.
-			['-0.004 rounded half up', '={{ -0.004 }}', { rounding: 'halfUp' }, 422, /-0\.004 dollars is negative/],
+			[
+				'-0.004 rounded half up',
+				'={{ -0.004 }}',
+				{ rounding: 'halfUp' },
+				422,
+				/-0\.004 dollars is negative/,
+			],
 			['"-0.001" rounded down', '-0.001', { rounding: 'down' }, 422, /negative/],
 			['-0.005 half even', '={{ -0.005 }}', { rounding: 'halfEven' }, 422, /negative/],
 		];
 
 		it.each(table)('%s → %i, no amount', async (_label, amount, extra, status, reason) => {
-			const { reply, result } = await runWebhook(amountWorkflow({ amount, ...extra }), { body: {} });
+			const { reply, result } = await runWebhook(amountWorkflow({ amount, ...extra }), {
+				body: {},
+			});
 			expect(reply.status).toBe(status);
 			expect(reply.headers['content-type']).toBe('application/json');
 			expect(reply.body).not.toContain('amountInCents');
@@ -253,7 +374,11 @@ describe('Query Remote API: the reply Sequence gets', () => {
 			workflow.nodes[1].onError = 'continueRegularOutput';
 			const { reply, result } = await runWebhook(workflow, { body: {} });
 			expect(reply.status).toBe(422);
-			expect(result!.output(RESPOND)[0]).toMatchObject({ responded: true, statusCode: 422, error: expect.stringMatching(/negative/) });
+			expect(result!.output(RESPOND)[0]).toMatchObject({
+				responded: true,
+				statusCode: 422,
+				error: expect.stringMatching(/negative/),
+			});
 		});
 	});
 
@@ -263,7 +388,12 @@ describe('Query Remote API: the reply Sequence gets', () => {
 			['0.01', '={{ 0.01 }}', {}, '{"amountInCents":1}'],
 			['19.99', '={{ 19.99 }}', {}, '{"amountInCents":1999}'],
 			['"1,234.56"', '1,234.56', {}, '{"amountInCents":123456}'],
-			['"1.234,56" with comma decimals', '1.234,56', { options: { decimalSeparator: ',', thousandsSeparator: '.' } }, '{"amountInCents":123456}'],
+			[
+				'"1.234,56" with comma decimals',
+				'1.234,56',
+				{ options: { decimalSeparator: ',', thousandsSeparator: '.' } },
+				'{"amountInCents":123456}',
+			],
 			['"12.345" half up', '12.345', { rounding: 'halfUp' }, '{"amountInCents":1235}'],
 			['"12.345" down', '12.345', { rounding: 'down' }, '{"amountInCents":1234}'],
 			['"12.345" half even', '12.345', { rounding: 'halfEven' }, '{"amountInCents":1234}'],
@@ -280,11 +410,17 @@ describe('Query Remote API: the reply Sequence gets', () => {
 
 		it('Clamp sends the maximum and says so', async () => {
 			const { reply, result } = await runWebhook(
-				amountWorkflow({ amount: '={{ 2000 }}', options: { maximumAmount: 1000, overMaximum: 'clamp' } }),
+				amountWorkflow({
+					amount: '={{ 2000 }}',
+					options: { maximumAmount: 1000, overMaximum: 'clamp' },
+				}),
 				{ body: {} },
 			);
 			expect(reply.body).toBe('{"amountInCents":100000}');
-			expect(result!.output(RESPOND)[0]).toMatchObject({ amountInCents: 100000, clampedFromDollars: '2000.00' });
+			expect(result!.output(RESPOND)[0]).toMatchObject({
+				amountInCents: 100000,
+				clampedFromDollars: '2000.00',
+			});
 		});
 
 		it('Reply With Fallback Amount sends the fallback for a bad amount and says why', async () => {
@@ -292,16 +428,32 @@ describe('Query Remote API: the reply Sequence gets', () => {
 				amountWorkflow({ amount: '={{ -5 }}', onInvalid: 'fallback', fallbackAmount: 0 }),
 				{ body: {} },
 			);
-			expect(reply).toEqual({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"amountInCents":0}' });
-			expect(result!.output(RESPOND)[0]).toMatchObject({ fallbackUsed: true, fallbackReason: expect.stringMatching(/negative/) });
+			expect(reply).toEqual({
+				status: 200,
+				headers: { 'content-type': 'application/json' },
+				body: '{"amountInCents":0}',
+			});
+			expect(result!.output(RESPOND)[0]).toMatchObject({
+				fallbackUsed: true,
+				fallbackReason: expect.stringMatching(/negative/),
+			});
 		});
 
 		it('refuses a fallback above the maximum: the workflow fails, Sequence gets 500, no amount', async () => {
 			const { reply } = await runWebhook(
-				amountWorkflow({ amount: '={{ -5 }}', onInvalid: 'fallback', fallbackAmount: 50, options: { maximumAmount: 10 } }),
+				amountWorkflow({
+					amount: '={{ -5 }}',
+					onInvalid: 'fallback',
+					fallbackAmount: 50,
+					options: { maximumAmount: 10 },
+				}),
 				{ body: {} },
 			);
-			expect(reply).toEqual({ status: 500, headers: { 'content-type': 'application/json' }, body: '{"message":"Error in workflow"}' });
+			expect(reply).toEqual({
+				status: 500,
+				headers: { 'content-type': 'application/json' },
+				body: '{"message":"Error in workflow"}',
+			});
 		});
 	});
 
@@ -315,23 +467,40 @@ describe('Query Remote API: the reply Sequence gets', () => {
 
 		it('a workflow that fails before answering gives 500 "Error in workflow"', async () => {
 			mockSequence('/accounts', [{ status: 401, body: { message: 'Unauthorized' } }]);
-			const { reply } = await runWebhook(amountWorkflow({ amount: '={{ 1 }}' }, {}, [accountsNode()]), { body: {} }, {
-				credentials: { sequenceAccessTokenApi: accessCredentials },
+			const { reply } = await runWebhook(
+				amountWorkflow({ amount: '={{ 1 }}' }, {}, [accountsNode()]),
+				{ body: {} },
+				{
+					credentials: { sequenceAccessTokenApi: accessCredentials },
+				},
+			);
+			expect(reply).toEqual({
+				status: 500,
+				headers: { 'content-type': 'application/json' },
+				body: '{"message":"Error in workflow"}',
 			});
-			expect(reply).toEqual({ status: 500, headers: { 'content-type': 'application/json' }, body: '{"message":"Error in workflow"}' });
 		});
 
 		it('refuses to run without a Sequence Query Remote API Trigger upstream', async () => {
 			const workflow = {
 				name: 'manual → respond',
 				nodes: [
-					{ id: 'm', name: 'Manual', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} },
+					{
+						id: 'm',
+						name: 'Manual',
+						type: 'n8n-nodes-base.manualTrigger',
+						typeVersion: 1,
+						position: [0, 0] as [number, number],
+						parameters: {},
+					},
 					respondNode({ amount: '={{ 1 }}' }),
 				],
 				connections: { Manual: { main: [[{ node: RESPOND, type: 'main' as const, index: 0 }]] } },
 			};
 			const result = await runWorkflow(workflow);
-			expect(result.nodeError(RESPOND)?.message).toBe('No "Sequence Query Remote API Trigger" comes before this node');
+			expect(result.nodeError(RESPOND)?.message).toBe(
+				'No "Sequence Query Remote API Trigger" comes before this node',
+			);
 			expect(result.responses).toEqual([]);
 		});
 	});
@@ -358,7 +527,10 @@ describe('Query Remote API: what the trigger accepts', () => {
 	it.each([
 		['an empty body without content type', { rawBody: '', body: {} }],
 		['{}', { body: {} }],
-		['JSON with charset', { body: { a: 1 }, headers: { 'Content-Type': 'application/json; charset=utf-8' } }],
+		[
+			'JSON with charset',
+			{ body: { a: 1 }, headers: { 'Content-Type': 'application/json; charset=utf-8' } },
+		],
 	])('accepts %s', async (_label, request) => {
 		const { started, reply } = await runWebhook(amountWorkflow({ amount: '={{ 1 }}' }), request);
 		expect(started).toBe(true);
@@ -367,62 +539,136 @@ describe('Query Remote API: what the trigger accepts', () => {
 
 	it.each([
 		['GET', { method: 'GET' }, 405, /Only POST/],
-		['a text body', { rawBody: 'amount=5', body: 'amount=5', headers: { 'Content-Type': 'text/plain' } }, 415, /must be JSON/],
-		['a form body', { rawBody: 'a=1', body: { a: '1' }, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }, 415, /must be JSON/],
+		[
+			'a text body',
+			{ rawBody: 'amount=5', body: 'amount=5', headers: { 'Content-Type': 'text/plain' } },
+			415,
+			/must be JSON/,
+		],
+		[
+			'a form body',
+			{
+				rawBody: 'a=1',
+				body: { a: '1' },
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			},
+			415,
+			/must be JSON/,
+		],
 		// n8n leaves these bodies unread: they must not start the workflow as if the body were {}.
 		[
 			'a +json body n8n does not parse',
-			{ bodyNotRead: true, headers: { 'Content-Type': 'application/vnd.api+json', 'Content-Length': '14' } },
+			{
+				bodyNotRead: true,
+				headers: { 'Content-Type': 'application/vnd.api+json', 'Content-Length': '14' },
+			},
 			415,
 			/must be JSON/,
 		],
-		['a chunked body of another type', { bodyNotRead: true, headers: { 'Content-Type': 'application/octet-stream', 'Transfer-Encoding': 'chunked' } }, 415, /must be JSON/],
-		['a chunked body without a type', { bodyNotRead: true, headers: { 'Transfer-Encoding': 'chunked' } }, 415, /must be JSON/],
+		[
+			'a chunked body of another type',
+			{
+				bodyNotRead: true,
+				headers: { 'Content-Type': 'application/octet-stream', 'Transfer-Encoding': 'chunked' },
+			},
+			415,
+			/must be JSON/,
+		],
+		[
+			'a chunked body without a type',
+			{ bodyNotRead: true, headers: { 'Transfer-Encoding': 'chunked' } },
+			415,
+			/must be JSON/,
+		],
 		// n8n reads this one but parses only an exact "application/json" type.
 		[
 			'JSON with a space before its parameters',
-			{ bodyNotParsed: true, rawBody: '{"amount":1}', headers: { 'Content-Type': 'application/json ; charset=utf-8' } },
+			{
+				bodyNotParsed: true,
+				rawBody: '{"amount":1}',
+				headers: { 'Content-Type': 'application/json ; charset=utf-8' },
+			},
 			415,
 			/must be JSON/,
 		],
-		['bytes n8n did not parse', { bodyNotParsed: true, rawBody: '{"amount":1}', headers: { 'Content-Type': 'application/json' } }, 415, /could not be read as JSON/],
+		[
+			'bytes n8n did not parse',
+			{
+				bodyNotParsed: true,
+				rawBody: '{"amount":1}',
+				headers: { 'Content-Type': 'application/json' },
+			},
+			415,
+			/could not be read as JSON/,
+		],
 		['a JSON list', { body: [1, 2] }, 400, /JSON object/],
-		['a JSON string', { body: 'hello', rawBody: '"hello"', headers: { 'Content-Type': 'application/json' } }, 400, /JSON object/],
-	])('refuses %s with %i and does not start the workflow', async (_label, request, status, error) => {
-		const { started, reply } = await runWebhook(amountWorkflow({ amount: '={{ 1 }}' }), request);
-		expect(started).toBe(false);
-		expect(reply.status).toBe(status);
-		expect(reply.headers['content-type']).toBe('application/json');
-		expect(JSON.parse(reply.body).error).toMatch(error);
-	});
+		[
+			'a JSON string',
+			{ body: 'hello', rawBody: '"hello"', headers: { 'Content-Type': 'application/json' } },
+			400,
+			/JSON object/,
+		],
+	])(
+		'refuses %s with %i and does not start the workflow',
+		async (_label, request, status, error) => {
+			const { started, reply } = await runWebhook(amountWorkflow({ amount: '={{ 1 }}' }), request);
+			expect(started).toBe(false);
+			expect(reply.status).toBe(status);
+			expect(reply.headers['content-type']).toBe('application/json');
+			expect(JSON.parse(reply.body).error).toMatch(error);
+		},
+	);
 
 	describe('authentication', () => {
-		const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+		const basic = (user: string, password: string) =>
+			`Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 		const cases: Array<[string, string, Parameters<typeof runWebhook>[1], number | 'started']> = [
 			['Query Token', 'queryToken', { query: { token: WEBHOOK_SECRET } }, 'started'],
 			['Query Token', 'queryToken', { query: {} }, 401],
 			['Query Token', 'queryToken', { query: { token: `${WEBHOOK_SECRET}x` } }, 403],
 			['Query Token', 'queryToken', { query: { token: WEBHOOK_SECRET.slice(0, -1) } }, 403],
-			['Header Secret', 'headerSecret', { headers: { 'X-Webhook-Secret': WEBHOOK_SECRET } }, 'started'],
+			[
+				'Header Secret',
+				'headerSecret',
+				{ headers: { 'X-Webhook-Secret': WEBHOOK_SECRET } },
+				'started',
+			],
 			['Header Secret', 'headerSecret', { headers: {} }, 401],
 			['Header Secret', 'headerSecret', { headers: { 'X-Webhook-Secret': 'wrong' } }, 403],
 			['Header Secret', 'headerSecret', { query: { token: WEBHOOK_SECRET } }, 401],
-			['Basic Auth', 'basicAuth', { headers: { Authorization: basic('sequence', WEBHOOK_SECRET) } }, 'started'],
+			[
+				'Basic Auth',
+				'basicAuth',
+				{ headers: { Authorization: basic('sequence', WEBHOOK_SECRET) } },
+				'started',
+			],
 			['Basic Auth', 'basicAuth', { headers: {} }, 401],
 			['Basic Auth', 'basicAuth', { headers: { Authorization: basic('sequence', 'wrong') } }, 403],
-			['Basic Auth', 'basicAuth', { headers: { Authorization: basic('admin', WEBHOOK_SECRET) } }, 403],
+			[
+				'Basic Auth',
+				'basicAuth',
+				{ headers: { Authorization: basic('admin', WEBHOOK_SECRET) } },
+				403,
+			],
 			['Basic Auth', 'basicAuth', { headers: { Authorization: `Bearer ${WEBHOOK_SECRET}` } }, 401],
 		];
 
 		it.each(cases)('%s (%s) with %j → %s', async (_label, authentication, request, expected) => {
-			const run = await runWebhook(amountWorkflow({ amount: '={{ 7 }}' }, { authentication }), { body: {}, ...request }, {
-				credentials: queryRemoteApiCredentials,
-			});
+			const run = await runWebhook(
+				amountWorkflow({ amount: '={{ 7 }}' }, { authentication }),
+				{ body: {}, ...request },
+				{
+					credentials: queryRemoteApiCredentials,
+				},
+			);
 			if (expected === 'started') {
 				expect(run.started).toBe(true);
 				expect(run.reply.body).toBe('{"amountInCents":700}');
 				// The secret is not copied into the workflow's data.
-				const item = run.triggerItems![0] as { headers: Record<string, unknown>; query: Record<string, unknown> };
+				const item = run.triggerItems![0] as {
+					headers: Record<string, unknown>;
+					query: Record<string, unknown>;
+				};
 				expect(item.query.token).toBeUndefined();
 				expect(item.headers['x-webhook-secret']).toBeUndefined();
 				expect(item.headers.authorization).toBeUndefined();
@@ -431,28 +677,46 @@ describe('Query Remote API: what the trigger accepts', () => {
 				expect(run.reply.status).toBe(expected);
 				expect(JSON.parse(run.reply.body).error).toEqual(expect.any(String));
 				expect(run.reply.body).not.toContain('amountInCents');
-				if (authentication === 'basicAuth') expect(run.reply.headers['www-authenticate']).toMatch(/^Basic realm=/);
+				if (authentication === 'basicAuth')
+					expect(run.reply.headers['www-authenticate']).toMatch(/^Basic realm=/);
 			}
 		});
 
 		it('Query Token fails closed when the secret has a character n8n would decode in the URL ("+" arrives as a space)', async () => {
 			const secret = 'whs_Ab+cD1234567890xyz';
-			const credentials = { sequenceQueryRemoteApiAuthApi: { ...queryRemoteApiCredentials.sequenceQueryRemoteApiAuthApi, secret } };
-			const run = await runWebhook(amountWorkflow({ amount: '={{ 7 }}' }, { authentication: 'queryToken' }), { body: {}, query: { token: secret } }, { credentials });
+			const credentials = {
+				sequenceQueryRemoteApiAuthApi: {
+					...queryRemoteApiCredentials.sequenceQueryRemoteApiAuthApi,
+					secret,
+				},
+			};
+			const run = await runWebhook(
+				amountWorkflow({ amount: '={{ 7 }}' }, { authentication: 'queryToken' }),
+				{ body: {}, query: { token: secret } },
+				{ credentials },
+			);
 			expect(run.started).toBe(false);
 			expect(run.reply.status).toBe(500);
 			expect(JSON.parse(run.reply.body).error).toMatch(/not usable in a URL/);
 			// The same secret works in a header, which carries it unchanged.
-			const header = await runWebhook(amountWorkflow({ amount: '={{ 7 }}' }, { authentication: 'headerSecret' }), { body: {}, headers: { 'X-Webhook-Secret': secret } }, {
-				credentials,
-			});
+			const header = await runWebhook(
+				amountWorkflow({ amount: '={{ 7 }}' }, { authentication: 'headerSecret' }),
+				{ body: {}, headers: { 'X-Webhook-Secret': secret } },
+				{
+					credentials,
+				},
+			);
 			expect(header.reply.body).toBe('{"amountInCents":700}');
 		});
 
 		it('fails closed when protection is on but the secret is too short', async () => {
-			const run = await runWebhook(amountWorkflow({ amount: '={{ 7 }}' }, { authentication: 'queryToken' }), { body: {}, query: { token: 'short' } }, {
-				credentials: { sequenceQueryRemoteApiAuthApi: { secret: 'short' } },
-			});
+			const run = await runWebhook(
+				amountWorkflow({ amount: '={{ 7 }}' }, { authentication: 'queryToken' }),
+				{ body: {}, query: { token: 'short' } },
+				{
+					credentials: { sequenceQueryRemoteApiAuthApi: { secret: 'short' } },
+				},
+			);
 			expect(run.started).toBe(false);
 			expect(run.reply.status).toBe(500);
 			expect(JSON.parse(run.reply.body).error).toMatch(/not set up/);
@@ -466,8 +730,14 @@ describe('Query Remote API: webhook description', () => {
 		const [description] = trigger.description.webhooks!;
 		expect(webhookDescriptionIsNativelyResolvable(description)).toBe(true);
 		const node = { parameters: { path: 'my-path', authentication: 'none' } };
-		expect(resolveWebhookDescriptionField(node, description, 'path')).toEqual({ resolved: true, value: 'my-path' });
-		expect(resolveWebhookDescriptionField(node, description, 'responseCode')).toEqual({ resolved: true, value: NO_ANSWER_STATUS });
+		expect(resolveWebhookDescriptionField(node, description, 'path')).toEqual({
+			resolved: true,
+			value: 'my-path',
+		});
+		expect(resolveWebhookDescriptionField(node, description, 'responseCode')).toEqual({
+			resolved: true,
+			value: NO_ANSWER_STATUS,
+		});
 		// The template the editor sees computes the same status.
 		expect(String(description.responseCode)).toContain('500');
 	});

@@ -5,7 +5,12 @@ import { sleep } from 'n8n-workflow';
 import { runWorkflow } from '../../harness/runWorkflow';
 import { findSecretLeaks } from '../../harness/secretScan';
 import { mockSequence, recordCapturedForScan, resetSequenceMock } from '../../harness/sequenceMock';
-import { ACCESS_TOKEN, RULE_SECRET, accessCredentials, manualToSequence } from '../../harness/workflows';
+import {
+	ACCESS_TOKEN,
+	RULE_SECRET,
+	accessCredentials,
+	manualToSequence,
+} from '../../harness/workflows';
 
 jest.mock('n8n-workflow', () => {
 	const actual = jest.requireActual('n8n-workflow');
@@ -24,9 +29,24 @@ function accountsReply(extraAccounts: unknown[] = [], errors: unknown[] = []) {
 		requestId: 'f1a2b3c4-56d7-890e-fgh1-000000000001',
 		data: {
 			accounts: [
-				{ id: '5579244', name: 'Main Operating Pod', balance: { amountInDollars: 25342.77, error: null }, type: 'Pod' },
-				{ id: '5579245', name: 'Client Payments Account', balance: { amountInDollars: 10200.5, error: null }, type: 'Income Source' },
-				{ id: 'QDBZQjj1lohgeqVWJlnmf5lA4g83ZGCwl3Qx4', name: 'Chase Credit Card', balance: { amountInDollars: 137.9, error: null }, type: 'Account' },
+				{
+					id: '5579244',
+					name: 'Main Operating Pod',
+					balance: { amountInDollars: 25342.77, error: null },
+					type: 'Pod',
+				},
+				{
+					id: '5579245',
+					name: 'Client Payments Account',
+					balance: { amountInDollars: 10200.5, error: null },
+					type: 'Income Source',
+				},
+				{
+					id: 'QDBZQjj1lohgeqVWJlnmf5lA4g83ZGCwl3Qx4',
+					name: 'Chase Credit Card',
+					balance: { amountInDollars: 137.9, error: null },
+					type: 'Account',
+				},
 				...extraAccounts,
 			],
 			errors,
@@ -54,7 +74,11 @@ describe('Sequence node: Account → Get Many', () => {
 
 	it('does not double "Bearer" in the access token', async () => {
 		const requests = mockSequence('/accounts', [{ status: 200, body: accountsReply() }]);
-		await runWorkflow(getMany(), { credentials: { sequenceAccessTokenApi: { ...accessCredentials, accessToken: `bearer ${ACCESS_TOKEN}  ` } } });
+		await runWorkflow(getMany(), {
+			credentials: {
+				sequenceAccessTokenApi: { ...accessCredentials, accessToken: `bearer ${ACCESS_TOKEN}  ` },
+			},
+		});
 		expect(requests[0].headers['x-sequence-access-token']).toBe(`Bearer ${ACCESS_TOKEN}`);
 	});
 
@@ -63,9 +87,33 @@ describe('Sequence node: Account → Get Many', () => {
 		const result = await runWorkflow(getMany(), { credentials });
 		const requestId = 'f1a2b3c4-56d7-890e-fgh1-000000000001';
 		expect(result.output('Sequence')).toEqual([
-			{ id: '5579244', name: 'Main Operating Pod', type: 'Pod', balanceInDollars: 25342.77, balanceInCents: 2534277, balanceError: null, requestId },
-			{ id: '5579245', name: 'Client Payments Account', type: 'Income Source', balanceInDollars: 10200.5, balanceInCents: 1020050, balanceError: null, requestId },
-			{ id: 'QDBZQjj1lohgeqVWJlnmf5lA4g83ZGCwl3Qx4', name: 'Chase Credit Card', type: 'Account', balanceInDollars: 137.9, balanceInCents: 13790, balanceError: null, requestId },
+			{
+				id: '5579244',
+				name: 'Main Operating Pod',
+				type: 'Pod',
+				balanceInDollars: 25342.77,
+				balanceInCents: 2534277,
+				balanceError: null,
+				requestId,
+			},
+			{
+				id: '5579245',
+				name: 'Client Payments Account',
+				type: 'Income Source',
+				balanceInDollars: 10200.5,
+				balanceInCents: 1020050,
+				balanceError: null,
+				requestId,
+			},
+			{
+				id: 'QDBZQjj1lohgeqVWJlnmf5lA4g83ZGCwl3Qx4',
+				name: 'Chase Credit Card',
+				type: 'Account',
+				balanceInDollars: 137.9,
+				balanceInCents: 13790,
+				balanceError: null,
+				requestId,
+			},
 		]);
 	});
 
@@ -74,15 +122,32 @@ describe('Sequence node: Account → Get Many', () => {
 			{
 				status: 200,
 				body: accountsReply([
-					{ id: 'a1', name: 'Float sum', balance: { amountInDollars: 0.1 + 0.2, error: null }, type: 'Pod' },
-					{ id: 'a2', name: 'Price', balance: { amountInDollars: 19.99, error: null }, type: 'Pod' },
-					{ id: 'a3', name: 'Overdrawn', balance: { amountInDollars: -4.35, error: null }, type: 'Account' },
+					{
+						id: 'a1',
+						name: 'Float sum',
+						balance: { amountInDollars: 0.1 + 0.2, error: null },
+						type: 'Pod',
+					},
+					{
+						id: 'a2',
+						name: 'Price',
+						balance: { amountInDollars: 19.99, error: null },
+						type: 'Pod',
+					},
+					{
+						id: 'a3',
+						name: 'Overdrawn',
+						balance: { amountInDollars: -4.35, error: null },
+						type: 'Account',
+					},
 					{ id: 'a4', name: 'Zero', balance: { amountInDollars: 0, error: null }, type: 'Pod' },
 				]),
 			},
 		]);
 		const result = await runWorkflow(getMany(), { credentials });
-		const cents = Object.fromEntries(result.output('Sequence').map((item) => [item.id, item.balanceInCents]));
+		const cents = Object.fromEntries(
+			result.output('Sequence').map((item) => [item.id, item.balanceInCents]),
+		);
 		expect(cents).toMatchObject({ a1: 30, a2: 1999, a3: -435, a4: 0 });
 		expect(Math.round(19.99 * 100)).toBe(1999);
 		expect(19.99 * 100).not.toBe(1999);
@@ -94,7 +159,12 @@ describe('Sequence node: Account → Get Many', () => {
 				status: 200,
 				body: accountsReply(
 					[
-						{ id: 'broken', name: 'Disconnected Bank', balance: { amountInDollars: null, error: 'Bank connection expired' }, type: 'Account' },
+						{
+							id: 'broken',
+							name: 'Disconnected Bank',
+							balance: { amountInDollars: null, error: 'Bank connection expired' },
+							type: 'Account',
+						},
 						{ id: 'nobal', name: 'No balance', type: 'Account' },
 					],
 					[{ message: 'Could not refresh 1 account' }],
@@ -107,23 +177,42 @@ describe('Sequence node: Account → Get Many', () => {
 			balanceInCents: null,
 			balanceError: 'Bank connection expired',
 		});
-		expect(output.find((item) => item.id === 'nobal')?.balanceError).toBe('Sequence reported no balance for this account');
-		for (const item of output) expect(item.sequenceErrors).toEqual([{ message: 'Could not refresh 1 account' }]);
+		expect(output.find((item) => item.id === 'nobal')?.balanceError).toBe(
+			'Sequence reported no balance for this account',
+		);
+		for (const item of output)
+			expect(item.sequenceErrors).toEqual([{ message: 'Could not refresh 1 account' }]);
 	});
 
 	it('reports the errors list even when no account came back', async () => {
 		mockSequence('/accounts', [
-			{ status: 200, body: { message: 'OK', requestId: 'r-0', data: { accounts: [], errors: ['Sequence is syncing'] } } },
+			{
+				status: 200,
+				body: {
+					message: 'OK',
+					requestId: 'r-0',
+					data: { accounts: [], errors: ['Sequence is syncing'] },
+				},
+			},
 		]);
 		const output = (await runWorkflow(getMany(), { credentials })).output('Sequence');
-		expect(output).toEqual([{ accounts: [], sequenceErrors: ['Sequence is syncing'], requestId: 'r-0' }]);
+		expect(output).toEqual([
+			{ accounts: [], sequenceErrors: ['Sequence is syncing'], requestId: 'r-0' },
+		]);
 	});
 
 	it('filters by type and by name, case-insensitively', async () => {
-		mockSequence('/accounts', [{ status: 200, body: accountsReply() }, { status: 200, body: accountsReply() }]);
-		const byType = await runWorkflow(getMany({ filters: { types: ['Pod', 'Income Source'] } }), { credentials });
+		mockSequence('/accounts', [
+			{ status: 200, body: accountsReply() },
+			{ status: 200, body: accountsReply() },
+		]);
+		const byType = await runWorkflow(getMany({ filters: { types: ['Pod', 'Income Source'] } }), {
+			credentials,
+		});
 		expect(byType.output('Sequence').map((item) => item.id)).toEqual(['5579244', '5579245']);
-		const byName = await runWorkflow(getMany({ filters: { nameContains: 'chase' } }), { credentials });
+		const byName = await runWorkflow(getMany({ filters: { nameContains: 'chase' } }), {
+			credentials,
+		});
 		expect(byName.output('Sequence').map((item) => item.name)).toEqual(['Chase Credit Card']);
 	});
 
@@ -133,7 +222,7 @@ describe('Sequence node: Account → Get Many', () => {
 		expect(limited.output('Sequence')).toHaveLength(2);
 	});
 
-	it('Raw Response returns Sequence\'s reply unchanged as one item', async () => {
+	it("Raw Response returns Sequence's reply unchanged as one item", async () => {
 		const reply = accountsReply([], ['partial']);
 		mockSequence('/accounts', [{ status: 200, body: reply }]);
 		const result = await runWorkflow(getMany({ output: 'raw' }), { credentials });
@@ -142,8 +231,16 @@ describe('Sequence node: Account → Get Many', () => {
 
 	it.each([
 		['no data.accounts', { message: 'OK', requestId: 'x', data: {} }, /no "data.accounts" list/],
-		['an account without id', accountsReply([{ name: 'x', type: 'Pod', balance: { amountInDollars: 1 } }]), /an account has no "id"/],
-		['a balance that is text', accountsReply([{ id: 'z', name: 'x', type: 'Pod', balance: { amountInDollars: '12.00' } }]), /account z has a balance that is not a number/],
+		[
+			'an account without id',
+			accountsReply([{ name: 'x', type: 'Pod', balance: { amountInDollars: 1 } }]),
+			/an account has no "id"/,
+		],
+		[
+			'a balance that is text',
+			accountsReply([{ id: 'z', name: 'x', type: 'Pod', balance: { amountInDollars: '12.00' } }]),
+			/account z has a balance that is not a number/,
+		],
 		['not JSON', '<html>oops</html>', /not a JSON object/],
 	])('a reply with %s is a clear error', async (_label, body, detail) => {
 		mockSequence('/accounts', [{ status: 200, body }]);
@@ -153,7 +250,9 @@ describe('Sequence node: Account → Get Many', () => {
 	});
 
 	it('a wrong token gets a 401 message naming the access token credential, without retrying', async () => {
-		const requests = mockSequence('/accounts', [{ status: 401, body: { message: 'Unauthorized', requestId: 'r-401' } }]);
+		const requests = mockSequence('/accounts', [
+			{ status: 401, body: { message: 'Unauthorized', requestId: 'r-401' } },
+		]);
 		const error = (await runWorkflow(getMany(), { credentials })).nodeError('Sequence');
 		expect(requests).toHaveLength(1);
 		expect(error?.message).toBe('Sequence did not accept the access token (401 Unauthorized)');
@@ -161,28 +260,49 @@ describe('Sequence node: Account → Get Many', () => {
 	});
 
 	it('reading accounts is safe to repeat, so 5xx and dropped connections are retried', async () => {
-		const requests = mockSequence('/accounts', [{ status: 502 }, { networkError: 'ECONNRESET' }, { status: 200, body: accountsReply() }]);
+		const requests = mockSequence('/accounts', [
+			{ status: 502 },
+			{ networkError: 'ECONNRESET' },
+			{ status: 200, body: accountsReply() },
+		]);
 		const result = await runWorkflow(getMany(), { credentials });
 		expect(requests).toHaveLength(3);
 		expect(result.output('Sequence')).toHaveLength(3);
 	});
 
 	it('an unreachable Sequence is a plain-language error naming the host', async () => {
-		const requests = mockSequence('/accounts', [{ networkError: 'ECONNREFUSED' }, { networkError: 'ECONNREFUSED' }]);
-		const error = (await runWorkflow(getMany({ options: { maxRetries: 1 } }), { credentials })).nodeError('Sequence');
+		const requests = mockSequence('/accounts', [
+			{ networkError: 'ECONNREFUSED' },
+			{ networkError: 'ECONNREFUSED' },
+		]);
+		const error = (
+			await runWorkflow(getMany({ options: { maxRetries: 1 } }), { credentials })
+		).nodeError('Sequence');
 		expect(requests).toHaveLength(2);
-		expect(error?.message).toBe('Could not reach Sequence (tried 2 times), so the node could not list the accounts');
+		expect(error?.message).toBe(
+			'Could not reach Sequence (tried 2 times), so the node could not list the accounts',
+		);
 		expect(error?.description).toContain('localhost:4999');
 	});
 
 	it.each([
-		['ftp://example', /^The Base URL "ftp:\/\/example" is not a valid http\(s\) address\. Nothing was sent\.$/],
+		[
+			'ftp://example',
+			/^The Base URL "ftp:\/\/example" is not a valid http\(s\) address\. Nothing was sent\.$/,
+		],
 		['api.getsequence.io', /is not a valid http\(s\) address/],
-		['http://api.getsequence.io', /uses http:\/\/, which would send your secret unencrypted: use https:\/\//],
+		[
+			'http://api.getsequence.io',
+			/uses http:\/\/, which would send your secret unencrypted: use https:\/\//,
+		],
 		['http://10.0.0.5:8080', /uses http:\/\//],
 	])('refuses the Base URL %p without sending anything', async (baseUrl, message) => {
 		const requests = mockSequence('/accounts', [{ status: 200, body: accountsReply() }]);
-		const error = (await runWorkflow(getMany(), { credentials: { sequenceAccessTokenApi: { ...accessCredentials, baseUrl } } })).nodeError('Sequence');
+		const error = (
+			await runWorkflow(getMany(), {
+				credentials: { sequenceAccessTokenApi: { ...accessCredentials, baseUrl } },
+			})
+		).nodeError('Sequence');
 		expect(error?.message).toMatch(message);
 		expect(error?.description).toContain('Sequence Access Token API');
 		expect(requests).toHaveLength(0);

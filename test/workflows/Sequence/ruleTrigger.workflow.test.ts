@@ -7,8 +7,19 @@ import { sleep } from 'n8n-workflow';
 
 import { runWorkflow } from '../../harness/runWorkflow';
 import { findSecretLeaks, recordedCount } from '../../harness/secretScan';
-import { mockSequence, recordCapturedForScan, resetSequenceMock, triggerOk } from '../../harness/sequenceMock';
-import { ACCESS_TOKEN, RULE_SECRET, SANDBOX_URL, manualToSequence, ruleCredentials } from '../../harness/workflows';
+import {
+	mockSequence,
+	recordCapturedForScan,
+	resetSequenceMock,
+	triggerOk,
+} from '../../harness/sequenceMock';
+import {
+	ACCESS_TOKEN,
+	RULE_SECRET,
+	SANDBOX_URL,
+	manualToSequence,
+	ruleCredentials,
+} from '../../harness/workflows';
 
 jest.mock('n8n-workflow', () => {
 	const actual = jest.requireActual('n8n-workflow');
@@ -64,7 +75,9 @@ describe('Sequence node: Rule → Trigger', () => {
 	it('does not double "Bearer" when the user pasted it, and trims whitespace', async () => {
 		const requests = mockSequence(PATH, [triggerOk(RULE)]);
 		await runWorkflow(trigger(), {
-			credentials: { sequenceRuleSecretApi: { ...ruleCredentials, ruleSecret: `  Bearer ${RULE_SECRET} \n` } },
+			credentials: {
+				sequenceRuleSecretApi: { ...ruleCredentials, ruleSecret: `  Bearer ${RULE_SECRET} \n` },
+			},
 		});
 		expect(requests[0].headers['x-sequence-signature']).toBe(`Bearer ${RULE_SECRET}`);
 	});
@@ -98,16 +111,21 @@ describe('Sequence node: Rule → Trigger', () => {
 
 	it('an empty Rule ID stops the workflow before it starts (n8n checks required parameters)', async () => {
 		const requests = mockSequence(PATH, [triggerOk(RULE)]);
-		await expect(runWorkflow(trigger({ ruleId: '' }), { credentials })).rejects.toThrow(/node has issues/);
+		await expect(runWorkflow(trigger({ ruleId: '' }), { credentials })).rejects.toThrow(
+			/node has issues/,
+		);
 		expect(requests).toHaveLength(0);
 	});
 
-	it.each(['={{ "" }}', 'ru 1 2', 'https://api.getsequence.io/accounts'])('refuses the Rule ID %p before sending anything', async (ruleId) => {
-		const requests = mockSequence(PATH, [triggerOk(RULE)]);
-		const result = await runWorkflow(trigger({ ruleId }), { credentials });
-		expect(errorOf(result).message).toMatch(/Rule ID is missing or not a valid/);
-		expect(requests).toHaveLength(0);
-	});
+	it.each(['={{ "" }}', 'ru 1 2', 'https://api.getsequence.io/accounts'])(
+		'refuses the Rule ID %p before sending anything',
+		async (ruleId) => {
+			const requests = mockSequence(PATH, [triggerOk(RULE)]);
+			const result = await runWorkflow(trigger({ ruleId }), { credentials });
+			expect(errorOf(result).message).toMatch(/Rule ID is missing or not a valid/);
+			expect(requests).toHaveLength(0);
+		},
+	);
 
 	describe('rule ID bound in the credential', () => {
 		it('refuses another rule, sending nothing', async () => {
@@ -124,7 +142,12 @@ describe('Sequence node: Rule → Trigger', () => {
 		it('allows its own rule, also when written as the trigger URL', async () => {
 			const requests = mockSequence(PATH, [triggerOk(RULE)]);
 			await runWorkflow(trigger(), {
-				credentials: { sequenceRuleSecretApi: { ...ruleCredentials, ruleId: ` https://api.getsequence.io/rules/${RULE}/trigger ` } },
+				credentials: {
+					sequenceRuleSecretApi: {
+						...ruleCredentials,
+						ruleId: ` https://api.getsequence.io/rules/${RULE}/trigger `,
+					},
+				},
 			});
 			expect(requests).toHaveLength(1);
 		});
@@ -143,9 +166,15 @@ describe('Sequence node: Rule → Trigger', () => {
 
 		it('Automatic: each item gets its own key', async () => {
 			const requests = mockSequence(PATH, [triggerOk(RULE), triggerOk(RULE)]);
-			const result = await runWorkflow(trigger(), { credentials, startNode: 'Sequence', startItems: [[{ a: 1 }, { a: 2 }]] });
+			const result = await runWorkflow(trigger(), {
+				credentials,
+				startNode: 'Sequence',
+				startItems: [[{ a: 1 }, { a: 2 }]],
+			});
 			expect(requests).toHaveLength(2);
-			expect(requests[0].headers['idempotency-key']).not.toBe(requests[1].headers['idempotency-key']);
+			expect(requests[0].headers['idempotency-key']).not.toBe(
+				requests[1].headers['idempotency-key'],
+			);
 			expect(result.output('Sequence').map((item) => item.idempotencyKey)).toEqual(
 				requests.map((request) => request.headers['idempotency-key']),
 			);
@@ -167,7 +196,9 @@ describe('Sequence node: Rule → Trigger', () => {
 			['has spaces', /visible ASCII/],
 		])('Custom: refuses the key %p, sending nothing', async (key, message) => {
 			const requests = mockSequence(PATH, [triggerOk(RULE)]);
-			const result = await runWorkflow(trigger({ idempotency: 'custom', idempotencyKey: key }), { credentials });
+			const result = await runWorkflow(trigger({ idempotency: 'custom', idempotencyKey: key }), {
+				credentials,
+			});
 			expect(errorOf(result).message).toMatch(message);
 			expect(requests).toHaveLength(0);
 		});
@@ -183,19 +214,28 @@ describe('Sequence node: Rule → Trigger', () => {
 	describe('retries', () => {
 		it('429 with Retry-After, then success: waits as asked, one logical trigger, the same key', async () => {
 			const requests = mockSequence(PATH, [
-				{ status: 429, body: { message: 'Too Many Requests', requestId: 'rl-1' }, headers: { 'Retry-After': '2' } },
+				{
+					status: 429,
+					body: { message: 'Too Many Requests', requestId: 'rl-1' },
+					headers: { 'Retry-After': '2' },
+				},
 				triggerOk(RULE, 'req-after-429'),
 			]);
 			const result = await runWorkflow(trigger(), { credentials });
 			expect(requests).toHaveLength(2);
 			expect(requests[1].headers['idempotency-key']).toBe(requests[0].headers['idempotency-key']);
 			expect(sleepMock.mock.calls).toEqual([[2000]]);
-			expect(result.output('Sequence')).toEqual([expect.objectContaining({ requestId: 'req-after-429', attempts: 2 })]);
+			expect(result.output('Sequence')).toEqual([
+				expect.objectContaining({ requestId: 'req-after-429', attempts: 2 }),
+			]);
 		});
 
 		it('429 with an HTTP-date Retry-After is honoured too', async () => {
 			const inThreeSeconds = new Date(Date.now() + 3000).toUTCString();
-			const requests = mockSequence(PATH, [{ status: 429, headers: { 'Retry-After': inThreeSeconds } }, triggerOk(RULE)]);
+			const requests = mockSequence(PATH, [
+				{ status: 429, headers: { 'Retry-After': inThreeSeconds } },
+				triggerOk(RULE),
+			]);
 			await runWorkflow(trigger(), { credentials });
 			expect(requests).toHaveLength(2);
 			expect(sleepMock.mock.calls[0][0]).toBeGreaterThan(1000);
@@ -203,7 +243,11 @@ describe('Sequence node: Rule → Trigger', () => {
 		});
 
 		it('500 twice, then success: backs off, same key every time', async () => {
-			const requests = mockSequence(PATH, [{ status: 500 }, { status: 503, body: 'Service Unavailable' }, triggerOk(RULE)]);
+			const requests = mockSequence(PATH, [
+				{ status: 500 },
+				{ status: 503, body: 'Service Unavailable' },
+				triggerOk(RULE),
+			]);
 			const result = await runWorkflow(trigger(), { credentials });
 			expect(requests).toHaveLength(3);
 			expect(new Set(requests.map((request) => request.headers['idempotency-key'])).size).toBe(1);
@@ -225,27 +269,46 @@ describe('Sequence node: Rule → Trigger', () => {
 		});
 
 		it('gives up after Max Retries with a clear 429 message', async () => {
-			const limited = { status: 429, body: { message: 'Too Many Requests', requestId: 'rl-9' }, headers: { 'Retry-After': '1' } };
+			const limited = {
+				status: 429,
+				body: { message: 'Too Many Requests', requestId: 'rl-9' },
+				headers: { 'Retry-After': '1' },
+			};
 			const requests = mockSequence(PATH, [limited, limited, limited]);
 			const result = await runWorkflow(trigger({ options: { maxRetries: 2 } }), { credentials });
 			expect(requests).toHaveLength(3);
 			const error = errorOf(result) as NodeApiError;
-			expect(error.message).toBe('Sequence is limiting how often this can run (429 Too Many Requests) (tried 3 times)');
+			expect(error.message).toBe(
+				'Sequence is limiting how often this can run (429 Too Many Requests) (tried 3 times)',
+			);
 			expect(error.httpCode).toBe('429');
 			expect(error.description).toContain('rl-9');
 		});
 
 		it('does not wait longer than Max Wait: a long Retry-After ends the retries', async () => {
-			const requests = mockSequence(PATH, [{ status: 429, headers: { 'Retry-After': '120' } }, triggerOk(RULE)]);
-			const result = await runWorkflow(trigger({ options: { maxWaitSeconds: 30 } }), { credentials });
+			const requests = mockSequence(PATH, [
+				{ status: 429, headers: { 'Retry-After': '120' } },
+				triggerOk(RULE),
+			]);
+			const result = await runWorkflow(trigger({ options: { maxWaitSeconds: 30 } }), {
+				credentials,
+			});
 			expect(requests).toHaveLength(1);
 			expect(sleepMock).not.toHaveBeenCalled();
 			expect(errorOf(result).description).toContain('Sequence asked to wait 120');
 		});
 
 		it.each([
-			[400, /rejected the request to trigger rule ru_12345 \(400 Bad Request\)/, /Rule ID, and that the rule has API triggering enabled/],
-			[401, /did not accept the rule secret \(401 Unauthorized\)/, /"Sequence Rule Secret API" credential/],
+			[
+				400,
+				/rejected the request to trigger rule ru_12345 \(400 Bad Request\)/,
+				/Rule ID, and that the rule has API triggering enabled/,
+			],
+			[
+				401,
+				/did not accept the rule secret \(401 Unauthorized\)/,
+				/"Sequence Rule Secret API" credential/,
+			],
 			[403, /refused access .* \(403 Forbidden\)/, /External API is enabled/],
 			[404, /no such address \(404 Not Found\)/, /Base URL/],
 		])('%i is never retried and explains what to check', async (status, message, description) => {
@@ -267,11 +330,16 @@ describe('Sequence node: Rule → Trigger', () => {
 			const requests = mockSequence(PATH, [{ status: 500 }, triggerOk(RULE)]);
 			const result = await runWorkflow(trigger({ idempotency: 'off' }), { credentials });
 			expect(requests).toHaveLength(1);
-			expect(errorOf(result).description).toMatch(/not retried automatically because, without an idempotency key/);
+			expect(errorOf(result).description).toMatch(
+				/not retried automatically because, without an idempotency key/,
+			);
 		});
 
 		it('Idempotency Off: a 429 is still retried (Sequence did nothing)', async () => {
-			const requests = mockSequence(PATH, [{ status: 429, headers: { 'Retry-After': '1' } }, triggerOk(RULE)]);
+			const requests = mockSequence(PATH, [
+				{ status: 429, headers: { 'Retry-After': '1' } },
+				triggerOk(RULE),
+			]);
 			await runWorkflow(trigger({ idempotency: 'off' }), { credentials });
 			expect(requests).toHaveLength(2);
 		});
@@ -288,16 +356,32 @@ describe('Sequence node: Rule → Trigger', () => {
 		});
 
 		it.each([
-			['automatic', {}, /may have been triggered: check it in Sequence before running this again\. Running the execution again sends a new automatic idempotency key/],
-			['custom', { idempotencyKey: 'invoice-7' }, /Running this again with the same Idempotency Key is safe/],
-		])('Idempotency %s: when 5xx retries run out, the message says whether running again is safe', async (mode, extra, advice) => {
-			mockSequence(PATH, [{ status: 502 }, { status: 502 }]);
-			const result = await runWorkflow(trigger({ idempotency: mode, ...extra, options: { maxRetries: 1 } }), { credentials });
-			const error = errorOf(result);
-			expect(error.message).toBe('Sequence had a problem on its side (502) (tried 2 times), so the node could not trigger rule ru_12345');
-			expect(error.description).toMatch(advice);
-			expect(error.description).not.toMatch(/Try again in a few minutes/);
-		});
+			[
+				'automatic',
+				{},
+				/may have been triggered: check it in Sequence before running this again\. Running the execution again sends a new automatic idempotency key/,
+			],
+			[
+				'custom',
+				{ idempotencyKey: 'invoice-7' },
+				/Running this again with the same Idempotency Key is safe/,
+			],
+		])(
+			'Idempotency %s: when 5xx retries run out, the message says whether running again is safe',
+			async (mode, extra, advice) => {
+				mockSequence(PATH, [{ status: 502 }, { status: 502 }]);
+				const result = await runWorkflow(
+					trigger({ idempotency: mode, ...extra, options: { maxRetries: 1 } }),
+					{ credentials },
+				);
+				const error = errorOf(result);
+				expect(error.message).toBe(
+					'Sequence had a problem on its side (502) (tried 2 times), so the node could not trigger rule ru_12345',
+				);
+				expect(error.description).toMatch(advice);
+				expect(error.description).not.toMatch(/Try again in a few minutes/);
+			},
+		);
 
 		it("n8n's own Retry On Fail reuses the key, so the rule cannot fire twice", async () => {
 			const requests = mockSequence(PATH, [{ status: 500 }, triggerOk(RULE)]);
@@ -315,7 +399,13 @@ describe('Sequence node: Rule → Trigger', () => {
 			const server = createServer((request, response) => {
 				keys.push(String(request.headers['idempotency-key']));
 				const late = keys.length === 1 ? 1500 : 0;
-				const timer = setTimeout(() => response.end(JSON.stringify({ code: 'OK', message: 'ok', data: { requestId: 'late' } })), late);
+				const timer = setTimeout(
+					() =>
+						response.end(
+							JSON.stringify({ code: 'OK', message: 'ok', data: { requestId: 'late' } }),
+						),
+					late,
+				);
 				response.on('close', () => clearTimeout(timer));
 			});
 			await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -323,14 +413,22 @@ describe('Sequence node: Rule → Trigger', () => {
 			try {
 				const { port } = server.address() as AddressInfo;
 				const baseUrl = `http://127.0.0.1:${port}`;
-				const failed = await runWorkflow(trigger({ options: { timeoutSeconds: 1, maxRetries: 0 } }), {
-					credentials: { sequenceRuleSecretApi: { ...ruleCredentials, baseUrl } },
-				});
-				expect(errorOf(failed).message).toBe('Sequence did not answer in time, so the node could not trigger rule ru_12345');
+				const failed = await runWorkflow(
+					trigger({ options: { timeoutSeconds: 1, maxRetries: 0 } }),
+					{
+						credentials: { sequenceRuleSecretApi: { ...ruleCredentials, baseUrl } },
+					},
+				);
+				expect(errorOf(failed).message).toBe(
+					'Sequence did not answer in time, so the node could not trigger rule ru_12345',
+				);
 				keys.length = 0;
-				const retried = await runWorkflow(trigger({ options: { timeoutSeconds: 1, maxRetries: 1 } }), {
-					credentials: { sequenceRuleSecretApi: { ...ruleCredentials, baseUrl } },
-				});
+				const retried = await runWorkflow(
+					trigger({ options: { timeoutSeconds: 1, maxRetries: 1 } }),
+					{
+						credentials: { sequenceRuleSecretApi: { ...ruleCredentials, baseUrl } },
+					},
+				);
 				expect(retried.output('Sequence')[0]).toMatchObject({ requestId: 'late', attempts: 2 });
 				expect(keys).toHaveLength(2);
 				expect(keys[1]).toBe(keys[0]);
@@ -344,7 +442,10 @@ describe('Sequence node: Rule → Trigger', () => {
 
 	describe('answers that are not what Sequence documents', () => {
 		it.each([
-			['HTML', { status: 200, body: '<html>gateway</html>', headers: { 'Content-Type': 'text/html' } }],
+			[
+				'HTML',
+				{ status: 200, body: '<html>gateway</html>', headers: { 'Content-Type': 'text/html' } },
+			],
 			['an empty body', { status: 200, body: '' }],
 			['JSON without code or message', { status: 200, body: { ok: true } }],
 			['a JSON list', { status: 200, body: [1, 2] }],
@@ -375,11 +476,15 @@ describe('Sequence node: Rule → Trigger', () => {
 		nock.enableNetConnect(/127\.0\.0\.1|localhost/);
 		try {
 			const baseUrl = `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`;
-			const result = await runWorkflow(trigger(), { credentials: { sequenceRuleSecretApi: { ...ruleCredentials, baseUrl } } });
+			const result = await runWorkflow(trigger(), {
+				credentials: { sequenceRuleSecretApi: { ...ruleCredentials, baseUrl } },
+			});
 			const error = errorOf(result) as NodeApiError;
 			expect(redirected).toBe(1);
 			expect(elsewhere).toEqual([]);
-			expect(error.message).toBe("Sequence's address answered with a redirect (307), so the node did not trigger rule ru_12345");
+			expect(error.message).toBe(
+				"Sequence's address answered with a redirect (307), so the node did not trigger rule ru_12345",
+			);
 			expect(error.description).toContain(`sent the request on to ${otherHost}`);
 			expect(error.httpCode).toBe('307');
 		} finally {
@@ -393,7 +498,10 @@ describe('Sequence node: Rule → Trigger', () => {
 
 	it('never repeats a secret that a server echoes back in its error', async () => {
 		mockSequence(PATH, [
-			{ status: 401, body: { message: `bad signature: Bearer ${RULE_SECRET}`, requestId: `id-${RULE_SECRET}` } },
+			{
+				status: 401,
+				body: { message: `bad signature: Bearer ${RULE_SECRET}`, requestId: `id-${RULE_SECRET}` },
+			},
 		]);
 		const result = await runWorkflow(trigger(), { credentials });
 		const error = errorOf(result);
@@ -404,15 +512,23 @@ describe('Sequence node: Rule → Trigger', () => {
 	it('when a later item fails, the error names the items whose rule had already fired', async () => {
 		mockSequence('/rules/ru_a/trigger', [triggerOk('ru_a', 'req-a')]);
 		mockSequence('/rules/ru_b/trigger', [triggerOk('ru_b', 'req-b')]);
-		mockSequence('/rules/ru_bad/trigger', [{ status: 400, body: { message: 'Rule is not API-enabled', requestId: 'req-bad' } }]);
-		const workflow = manualToSequence({ resource: 'rule', operation: 'trigger', ruleId: '={{ $json.rule }}' });
+		mockSequence('/rules/ru_bad/trigger', [
+			{ status: 400, body: { message: 'Rule is not API-enabled', requestId: 'req-bad' } },
+		]);
+		const workflow = manualToSequence({
+			resource: 'rule',
+			operation: 'trigger',
+			ruleId: '={{ $json.rule }}',
+		});
 		const result = await runWorkflow(workflow, {
 			credentials,
 			startNode: 'Sequence',
 			startItems: [[{ rule: 'ru_a' }, { rule: 'ru_b' }, { rule: 'ru_bad' }]],
 		});
 		const error = errorOf(result) as NodeApiError;
-		expect(error.message).toBe('Sequence rejected the request to trigger rule ru_bad (400 Bad Request)');
+		expect(error.message).toBe(
+			'Sequence rejected the request to trigger rule ru_bad (400 Bad Request)',
+		);
 		expect(error.description).toContain('Sequence request ID for support: req-bad.');
 		expect(error.description).toContain(
 			'Before this failure, 2 earlier items had already triggered their rules: item 0 (request ID req-a), item 1 (request ID req-b).',
@@ -426,7 +542,9 @@ describe('Sequence node: Rule → Trigger', () => {
 	describe('Continue On Fail', () => {
 		it('gives an error item for the failed item and goes on with the others', async () => {
 			mockSequence('/rules/ru_a/trigger', [triggerOk('ru_a', 'req-a')]);
-			mockSequence('/rules/ru_bad/trigger', [{ status: 400, body: { message: 'Rule is not API-enabled', requestId: 'req-bad' } }]);
+			mockSequence('/rules/ru_bad/trigger', [
+				{ status: 400, body: { message: 'Rule is not API-enabled', requestId: 'req-bad' } },
+			]);
 			mockSequence('/rules/ru_c/trigger', [triggerOk('ru_c', 'req-c')]);
 			const workflow = manualToSequence(
 				{ resource: 'rule', operation: 'trigger', ruleId: '={{ $json.rule }}' },
@@ -447,7 +565,9 @@ describe('Sequence node: Rule → Trigger', () => {
 				requestId: 'req-bad',
 			});
 			expect(output[2]).toMatchObject({ ruleId: 'ru_c', requestId: 'req-c' });
-			const pairedItems = result.run.data.resultData.runData.Sequence[0].data?.main[0]?.map((item) => item.pairedItem);
+			const pairedItems = result.run.data.resultData.runData.Sequence[0].data?.main[0]?.map(
+				(item) => item.pairedItem,
+			);
 			expect(pairedItems).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		});
 	});
