@@ -24,9 +24,11 @@ function githubRepository() {
 
 /**
  * The registry page shows the README from the tarball, where links relative to the
- * repository (screenshots, docs) lead nowhere: make them absolute GitHub links.
+ * repository (screenshots, docs) lead nowhere: make them absolute GitHub links, at the tag of
+ * the version being built (the release tags it "<version>"), so that the page of a version
+ * keeps showing that version's pictures.
  */
-function readmeForRegistry(markdown, github) {
+function readmeForRegistry(markdown, github, ref) {
 	if (!github) return markdown;
 	return markdown.replace(
 		/(\]\(|src=")(?!https?:|#|mailto:)([^)"\s]+)/g,
@@ -34,8 +36,8 @@ function readmeForRegistry(markdown, github) {
 			const file = target.replace(/^\.\//, '');
 			const isImage = /\.(png|svg|jpe?g|gif)$/i.test(file.split('#')[0]);
 			const base = isImage
-				? `https://raw.githubusercontent.com/${github}/HEAD/`
-				: `https://github.com/${github}/blob/HEAD/`;
+				? `https://raw.githubusercontent.com/${github}/${ref}/`
+				: `https://github.com/${github}/blob/${ref}/`;
 			return `${opening}${base}${file}`;
 		},
 	);
@@ -43,7 +45,10 @@ function readmeForRegistry(markdown, github) {
 
 async function copyReadmeAndLicense() {
 	const readme = readFileSync(path.join(repositoryRoot, 'README.md'), 'utf8');
-	writeFileSync(path.join(__dirname, 'README.md'), readmeForRegistry(readme, githubRepository()));
+	writeFileSync(
+		path.join(__dirname, 'README.md'),
+		readmeForRegistry(readme, githubRepository(), require('./package.json').version),
+	);
 	writeFileSync(
 		path.join(__dirname, 'LICENSE'),
 		readFileSync(path.join(repositoryRoot, 'LICENSE')),

@@ -105,7 +105,15 @@ export function ensureDependencies(env) {
 	log(
 		`Installing dependencies (npm ${useCi ? 'ci' : 'install'}) under Node ${REQUIRED_NODE_MAJOR}...`,
 	);
-	run('npm', [useCi ? 'ci' : 'install', '--no-audit', '--no-fund'], { cwd: projectRoot, env });
+	// n8n's lint plugin (eslint-plugin-n8n-nodes-base, under @n8n/node-cli) runs `npx only-allow pnpm`
+	// when installed. npm 11.19+ skips it (the root package.json denies it in allowScripts); older npm
+	// runs it, and with `yes=false` in the npm configuration npx refuses to fetch only-allow and the
+	// install fails. Answering yes lets it fetch only-allow, which then passes (checked with npm 10.9).
+	const installEnv = { ...env, npm_config_yes: 'true' };
+	run('npm', [useCi ? 'ci' : 'install', '--no-audit', '--no-fund'], {
+		cwd: projectRoot,
+		env: installEnv,
+	});
 	writeFileSync(marker, `${nodeVersion}\n`);
 }
 

@@ -21,7 +21,8 @@ export class SequenceAccessTokenApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/sequence.svg', dark: 'file:../icons/sequence.dark.svg' };
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-sequence-money#credentials';
+	documentationUrl =
+		'https://www.npmjs.com/package/n8n-nodes-sequence-money#access-token-credential';
 
 	properties: INodeProperties[] = [
 		{

@@ -11,7 +11,8 @@ export class SequenceRuleSecretApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/sequence.svg', dark: 'file:../icons/sequence.dark.svg' };
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-sequence-money#credentials';
+	documentationUrl =
+		'https://www.npmjs.com/package/n8n-nodes-sequence-money#rule-secret-credential';
 
 	properties: INodeProperties[] = [
 		{
