@@ -12,7 +12,7 @@ describe('readmeForRegistry', () => {
 		'[results](bench/RESULTS.md) and [a section](#credentials) and [n8n](https://n8n.io)',
 	].join('\n');
 
-	it('points images at raw files and documents at GitHub pages of the repository, at the version's tag', () => {
+	it('points images at raw files and documents at GitHub pages of the repository, at the version’s tag', () => {
 		expect(readmeForRegistry(markdown, 'someone/repo', '0.2.0').split('\n')).toEqual([
 			'![Panel](https://raw.githubusercontent.com/someone/repo/0.2.0/docs/screenshots/node-sequence.png)',
 			'<img src="https://raw.githubusercontent.com/someone/repo/0.2.0/docs/screenshots/dark.png" width="400">',
