@@ -8,7 +8,7 @@ export const IDS = {
 	balancesWorkflow: 'SeqDemoBalance01',
 	accessCredential: 'SeqCredAccess001',
 	ruleCredential: 'SeqCredRule00001',
-	queryRemoteApiCredential: 'SeqCredWebhook01',
+	queryRemoteApiCredential: 'SeqCredQueryApi1',
 };
 
 export const PATHS = {

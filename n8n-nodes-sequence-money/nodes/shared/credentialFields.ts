@@ -1,5 +1,6 @@
 // Fields and expressions that the Sequence Access Token and Rule Secret credentials share.
-// They live with the nodes' shared code because both credentials and nodes import from here.
+// Only those two credential files import from here; it sits with the nodes' shared code,
+// next to the sequenceIds module whose default base URL it uses.
 import type { INodeProperties } from 'n8n-workflow';
 
 import { SEQUENCE_BASE_URL } from './sequenceIds';

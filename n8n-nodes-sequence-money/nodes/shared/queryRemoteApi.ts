@@ -44,7 +44,7 @@ export function parseBasicAuth(
 	return { username: decoded.slice(0, separator), password: decoded.slice(separator + 1) };
 }
 
-/** Why a webhook secret is unusable, or undefined. */
+/** Why a Query Remote API secret is unusable, or undefined. */
 export function queryRemoteApiSecretProblem(secret: unknown): string | undefined {
 	if (typeof secret !== 'string' || secret.trim() === '') return 'The Secret is empty.';
 	if (secret.trim().length < MIN_SECRET_LENGTH) {

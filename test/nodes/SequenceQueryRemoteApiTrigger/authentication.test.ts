@@ -1,5 +1,5 @@
 import crypto from 'crypto';
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialTestFunctions, IDataObject } from 'n8n-workflow';
 
 import {
 	type Authentication,
@@ -7,9 +7,10 @@ import {
 	readAuthCredentials,
 	secretInRequest,
 } from '../../../n8n-nodes-sequence-money/nodes/SequenceQueryRemoteApiTrigger/authentication';
+import { SequenceQueryRemoteApiTrigger } from '../../../n8n-nodes-sequence-money/nodes/SequenceQueryRemoteApiTrigger/SequenceQueryRemoteApiTrigger.node';
 import { type FakeRequest, fakeWebhookContext } from './fakeWebhookContext';
 
-const SECRET = 'whs_Q7v2LmX9pR4tK8nZ3bW6';
+const SECRET = 'qra_Q7v2LmX9pR4tK8nZ3bW6';
 const CHALLENGE = { 'WWW-Authenticate': 'Basic realm="Sequence Query Remote API"' };
 const NOT_SET_UP = {
 	status: 500,
@@ -79,14 +80,14 @@ describe('authentication: fails closed (500) when switched on but not set up', (
 	});
 
 	it('Query Token: a secret with characters a URL changes ("+" arrives as a space)', async () => {
-		const secret = 'whs_Ab+cD1234567890xyz';
+		const secret = 'qra_Ab+cD1234567890xyz';
 		expect(
 			await check('queryToken', { query: { token: secret }, credentials: { secret } }),
 		).toEqual(NOT_SET_UP);
 	});
 
 	it('the same secret is fine in a header or as a Basic Auth password', async () => {
-		const secret = 'whs_Ab+cD1234567890xyz';
+		const secret = 'qra_Ab+cD1234567890xyz';
 		const request = { ...rightRequest(secret), credentials: { secret } };
 		expect(await check('headerSecret', request)).toBeUndefined();
 		expect(await check('basicAuth', request)).toBeUndefined();
@@ -154,21 +155,21 @@ describe('authentication: Header Secret', () => {
 	});
 
 	describe('with the header named in the credential (trimmed, any case)', () => {
-		const credentials = { secret: SECRET, headerName: ' X-Webhook-Secret ' };
+		const credentials = { secret: SECRET, headerName: ' X-My-Secret ' };
 
 		it('accepts the right value', async () => {
-			const request = { headers: { 'x-webhook-secret': SECRET }, credentials };
+			const request = { headers: { 'x-my-secret': SECRET }, credentials };
 			expect(await check('headerSecret', request)).toBeUndefined();
 		});
 
 		it.each([
 			['no header', {}],
-			['an empty header', { 'x-webhook-secret': '' }],
+			['an empty header', { 'x-my-secret': '' }],
 			['the secret in the default header only', { 'x-query-remote-api-secret': SECRET }],
 		])('%s → 401', async (_label, headers) => {
 			expect(await check('headerSecret', { headers, credentials })).toEqual({
 				status: 401,
-				error: 'Missing header x-webhook-secret.',
+				error: 'Missing header x-my-secret.',
 			});
 		});
 
@@ -178,10 +179,10 @@ describe('authentication: Header Secret', () => {
 		});
 
 		it('a wrong value → 403', async () => {
-			const request = { headers: { 'x-webhook-secret': 'wrong' }, credentials };
+			const request = { headers: { 'x-my-secret': 'wrong' }, credentials };
 			expect(await check('headerSecret', request)).toEqual({
 				status: 403,
-				error: 'Wrong value in header x-webhook-secret.',
+				error: 'Wrong value in header x-my-secret.',
 			});
 		});
 	});
@@ -276,14 +277,58 @@ describe('secretInRequest: where the secret travels, so that it stays out of the
 		['none', {}, {}],
 		['queryToken', { secret: SECRET }, { queryParameter: 'token' }],
 		['headerSecret', { secret: SECRET }, { header: 'x-query-remote-api-secret' }],
-		[
-			'headerSecret',
-			{ secret: SECRET, headerName: ' X-Webhook-Secret ' },
-			{ header: 'x-webhook-secret' },
-		],
+		['headerSecret', { secret: SECRET, headerName: ' X-My-Secret ' }, { header: 'x-my-secret' }],
 		// In the Authorization header, which is never copied anyway.
 		['basicAuth', { secret: SECRET }, {}],
 	])('%s with %j → %j', (authentication, credentials, expected) => {
 		expect(secretInRequest(authentication, credentials)).toEqual(expected);
+	});
+});
+
+describe('the Query Remote API secret check (local: the secret protects our own URL)', () => {
+	const check = new SequenceQueryRemoteApiTrigger().methods.credentialTest
+		.sequenceQueryRemoteApiSecretCheck;
+	const test = (secret: string) =>
+		check.call({} as ICredentialTestFunctions, {
+			id: '1',
+			name: 'amount',
+			type: 'sequenceQueryRemoteApiAuthApi',
+			data: { secret },
+		});
+
+	it.each([SECRET, 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6', 'Abc-def.ghi_jkl~mno'])(
+		'accepts %p',
+		async (secret) => {
+			expect(await test(secret)).toEqual({
+				status: 'OK',
+				message: 'The secret is long enough and URL-safe.',
+			});
+		},
+	);
+
+	// n8n decodes the query string: "+" arrives as a space, "%41" as "A", "&" ends the value.
+	it.each([
+		'Ab+cD1234567890xyz',
+		'Ab%41cD1234567890xyz',
+		'Ab&cD1234567890xyz',
+		'q83vEjKl0pZ1mN2bX4cV/w==',
+	])(
+		'accepts %p for headers and Basic Auth, warning that Query Token would reject every call',
+		async (secret) => {
+			expect(await test(secret)).toEqual({
+				status: 'OK',
+				message: expect.stringMatching(/Query Token would reject every call/),
+			});
+		},
+	);
+
+	it.each([
+		['', /empty/],
+		['short-secret', /only 12 characters long; use at least 16/],
+		['two words 1234567890', /visible ASCII characters \(no spaces\)/],
+	])('refuses %p', async (secret, message) => {
+		const result = await test(secret);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(message);
 	});
 });

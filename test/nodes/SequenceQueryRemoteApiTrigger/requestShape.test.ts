@@ -137,7 +137,7 @@ describe('workflowItem: what the workflow starts with', () => {
 		authorization: 'Basic c2VxdWVuY2U6c2VjcmV0',
 		'proxy-authorization': 'Basic eA==',
 		cookie: 'session=abc',
-		'x-webhook-secret': 'whs_Q7v2LmX9pR4tK8nZ3bW6',
+		'x-query-remote-api-secret': 'qra_Q7v2LmX9pR4tK8nZ3bW6',
 	};
 
 	it('copies body, headers and query, and the receive time', () => {
@@ -161,25 +161,27 @@ describe('workflowItem: what the workflow starts with', () => {
 		expect(workflowItem(context, 'now', {}).json.headers).toEqual({
 			'user-agent': 'Sequence/1.0',
 			'content-type': 'application/json',
-			'x-webhook-secret': 'whs_Q7v2LmX9pR4tK8nZ3bW6',
+			'x-query-remote-api-secret': 'qra_Q7v2LmX9pR4tK8nZ3bW6',
 		});
 	});
 
 	it('leaves out the header that carries the secret', () => {
 		const { context } = fakeWebhookContext({ headers });
-		expect(workflowItem(context, 'now', { header: 'x-webhook-secret' }).json.headers).toEqual({
+		expect(
+			workflowItem(context, 'now', { header: 'x-query-remote-api-secret' }).json.headers,
+		).toEqual({
 			'user-agent': 'Sequence/1.0',
 			'content-type': 'application/json',
 		});
 	});
 
 	it('leaves out the query token, without changing the request', () => {
-		const query = { token: 'whs_Q7v2LmX9pR4tK8nZ3bW6', rule: 'ru_1' };
+		const query = { token: 'qra_Q7v2LmX9pR4tK8nZ3bW6', rule: 'ru_1' };
 		const { context } = fakeWebhookContext({ query });
 		expect(workflowItem(context, 'now', { queryParameter: 'token' }).json.query).toEqual({
 			rule: 'ru_1',
 		});
-		expect(query.token).toBe('whs_Q7v2LmX9pR4tK8nZ3bW6');
+		expect(query.token).toBe('qra_Q7v2LmX9pR4tK8nZ3bW6');
 		expect(workflowItem(context, 'now', {}).json.query).toEqual(query);
 	});
 

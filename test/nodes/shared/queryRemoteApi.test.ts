@@ -30,7 +30,7 @@ describe('isQueryRemoteApiTriggerType', () => {
 });
 
 describe('secretsMatch', () => {
-	const secret = 'whs_Q7v2LmX9pR4tK8nZ3bW6';
+	const secret = 'qra_Q7v2LmX9pR4tK8nZ3bW6';
 
 	it('matches only the exact secret', () => {
 		expect(secretsMatch(secret, secret)).toBe(true);
@@ -94,7 +94,7 @@ describe('queryRemoteApiSecretProblem', () => {
 		expect(queryRemoteApiSecretProblem(secret)).toBe(problem);
 	});
 
-	it.each(['sixteen-chars-16', ' whs_Ab+cD1234567890xyz '])('%p is usable', (secret) => {
+	it.each(['sixteen-chars-16', ' qra_Ab+cD1234567890xyz '])('%p is usable', (secret) => {
 		expect(queryRemoteApiSecretProblem(secret)).toBeUndefined();
 	});
 });

@@ -15,13 +15,13 @@ import { findSecretLeaks } from '../../harness/secretScan';
 import { mockSequence, resetSequenceMock } from '../../harness/sequenceMock';
 import { ACCESS_TOKEN, RULE_SECRET, accessCredentials } from '../../harness/workflows';
 
-const WEBHOOK_SECRET = 'whs_Q7v2LmX9pR4tK8nZ3bW6';
+const QUERY_REMOTE_API_SECRET = 'qra_Q7v2LmX9pR4tK8nZ3bW6';
 const TRIGGER = 'Sequence Query Remote API';
 const RESPOND = 'Respond With Amount';
 const queryRemoteApiCredentials = {
 	sequenceQueryRemoteApiAuthApi: {
-		secret: WEBHOOK_SECRET,
-		headerName: 'X-Webhook-Secret',
+		secret: QUERY_REMOTE_API_SECRET,
+		headerName: 'X-My-Secret',
 		username: 'sequence',
 	},
 };
@@ -37,7 +37,7 @@ function triggerNode(parameters: INodeParameters = {}): INode {
 		parameters: { path: 'sequence-amount', ...parameters },
 		credentials:
 			parameters.authentication && parameters.authentication !== 'none'
-				? { sequenceQueryRemoteApiAuthApi: { id: '9', name: 'Webhook auth' } }
+				? { sequenceQueryRemoteApiAuthApi: { id: '9', name: 'Query Remote API auth' } }
 				: undefined,
 	};
 }
@@ -111,7 +111,9 @@ const amountFromBody = (extra: INodeParameters = {}) =>
 	amountWorkflow({ amount: '={{ $json.body.amount }}', ...extra });
 
 afterEach(() => resetSequenceMock());
-afterAll(() => expect(findSecretLeaks([WEBHOOK_SECRET, ACCESS_TOKEN, RULE_SECRET])).toEqual([]));
+afterAll(() =>
+	expect(findSecretLeaks([QUERY_REMOTE_API_SECRET, ACCESS_TOKEN, RULE_SECRET])).toEqual([]),
+);
 
 describe('Query Remote API: the reply Sequence gets', () => {
 	it('answers exactly {"amountInCents": N} with status 200 and JSON content type', async () => {
@@ -623,23 +625,28 @@ describe('Query Remote API: what the trigger accepts', () => {
 		const basic = (user: string, password: string) =>
 			`Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 		const cases: Array<[string, string, Parameters<typeof runWebhook>[1], number | 'started']> = [
-			['Query Token', 'queryToken', { query: { token: WEBHOOK_SECRET } }, 'started'],
+			['Query Token', 'queryToken', { query: { token: QUERY_REMOTE_API_SECRET } }, 'started'],
 			['Query Token', 'queryToken', { query: {} }, 401],
-			['Query Token', 'queryToken', { query: { token: `${WEBHOOK_SECRET}x` } }, 403],
-			['Query Token', 'queryToken', { query: { token: WEBHOOK_SECRET.slice(0, -1) } }, 403],
+			['Query Token', 'queryToken', { query: { token: `${QUERY_REMOTE_API_SECRET}x` } }, 403],
+			[
+				'Query Token',
+				'queryToken',
+				{ query: { token: QUERY_REMOTE_API_SECRET.slice(0, -1) } },
+				403,
+			],
 			[
 				'Header Secret',
 				'headerSecret',
-				{ headers: { 'X-Webhook-Secret': WEBHOOK_SECRET } },
+				{ headers: { 'X-My-Secret': QUERY_REMOTE_API_SECRET } },
 				'started',
 			],
 			['Header Secret', 'headerSecret', { headers: {} }, 401],
-			['Header Secret', 'headerSecret', { headers: { 'X-Webhook-Secret': 'wrong' } }, 403],
-			['Header Secret', 'headerSecret', { query: { token: WEBHOOK_SECRET } }, 401],
+			['Header Secret', 'headerSecret', { headers: { 'X-My-Secret': 'wrong' } }, 403],
+			['Header Secret', 'headerSecret', { query: { token: QUERY_REMOTE_API_SECRET } }, 401],
 			[
 				'Basic Auth',
 				'basicAuth',
-				{ headers: { Authorization: basic('sequence', WEBHOOK_SECRET) } },
+				{ headers: { Authorization: basic('sequence', QUERY_REMOTE_API_SECRET) } },
 				'started',
 			],
 			['Basic Auth', 'basicAuth', { headers: {} }, 401],
@@ -647,10 +654,15 @@ describe('Query Remote API: what the trigger accepts', () => {
 			[
 				'Basic Auth',
 				'basicAuth',
-				{ headers: { Authorization: basic('admin', WEBHOOK_SECRET) } },
+				{ headers: { Authorization: basic('admin', QUERY_REMOTE_API_SECRET) } },
 				403,
 			],
-			['Basic Auth', 'basicAuth', { headers: { Authorization: `Bearer ${WEBHOOK_SECRET}` } }, 401],
+			[
+				'Basic Auth',
+				'basicAuth',
+				{ headers: { Authorization: `Bearer ${QUERY_REMOTE_API_SECRET}` } },
+				401,
+			],
 		];
 
 		it.each(cases)('%s (%s) with %j → %s', async (_label, authentication, request, expected) => {
@@ -670,7 +682,7 @@ describe('Query Remote API: what the trigger accepts', () => {
 					query: Record<string, unknown>;
 				};
 				expect(item.query.token).toBeUndefined();
-				expect(item.headers['x-webhook-secret']).toBeUndefined();
+				expect(item.headers['x-my-secret']).toBeUndefined();
 				expect(item.headers.authorization).toBeUndefined();
 			} else {
 				expect(run.started).toBe(false);
@@ -683,7 +695,7 @@ describe('Query Remote API: what the trigger accepts', () => {
 		});
 
 		it('Query Token fails closed when the secret has a character n8n would decode in the URL ("+" arrives as a space)', async () => {
-			const secret = 'whs_Ab+cD1234567890xyz';
+			const secret = 'qra_Ab+cD1234567890xyz';
 			const credentials = {
 				sequenceQueryRemoteApiAuthApi: {
 					...queryRemoteApiCredentials.sequenceQueryRemoteApiAuthApi,
@@ -701,7 +713,7 @@ describe('Query Remote API: what the trigger accepts', () => {
 			// The same secret works in a header, which carries it unchanged.
 			const header = await runWebhook(
 				amountWorkflow({ amount: '={{ 7 }}' }, { authentication: 'headerSecret' }),
-				{ body: {}, headers: { 'X-Webhook-Secret': secret } },
+				{ body: {}, headers: { 'X-My-Secret': secret } },
 				{
 					credentials,
 				},
