@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
@@ -6,15 +6,9 @@ import {
 	readRequestSettings,
 	requestOptionsCollection,
 } from '../../../../n8n-nodes-sequence-money/nodes/Sequence/actions/requestOptions';
+import { sequenceNode } from '../sequenceNode';
 
-const node: INode = {
-	id: 'node-1',
-	name: 'Sequence',
-	type: 'n8n-nodes-sequence-money.sequence',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = sequenceNode();
 
 /** A context whose "options" parameter is `options`. */
 function contextWith(options: Record<string, unknown> | undefined): IExecuteFunctions {

@@ -1,13 +1,14 @@
 // The router's own decisions: which operation runs, what Continue On Fail outputs, and what a
 // failure says about the rules that already fired. The operations are stubbed (jest.mock) so
 // that each item can succeed or fail as the test scripts it; router.ts itself runs for real.
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { execute as getManyExecute } from '../../../../n8n-nodes-sequence-money/nodes/Sequence/actions/account/getMany.operation';
 import { NodeRun } from '../../../../n8n-nodes-sequence-money/nodes/Sequence/actions/nodeRun';
 import { execute as triggerExecute } from '../../../../n8n-nodes-sequence-money/nodes/Sequence/actions/rule/trigger.operation';
 import { router } from '../../../../n8n-nodes-sequence-money/nodes/Sequence/actions/router';
+import { sequenceNode } from '../sequenceNode';
 
 jest.mock(
 	'../../../../n8n-nodes-sequence-money/nodes/Sequence/actions/rule/trigger.operation',
@@ -31,14 +32,7 @@ jest.mock(
 const triggerMock = triggerExecute as jest.MockedFunction<typeof triggerExecute>;
 const getManyMock = getManyExecute as jest.MockedFunction<typeof getManyExecute>;
 
-const node: INode = {
-	id: 'node-1',
-	name: 'Sequence',
-	type: 'n8n-nodes-sequence-money.sequence',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = sequenceNode();
 
 /**
  * One input item: which resource and operation it asks for, and what the stubbed

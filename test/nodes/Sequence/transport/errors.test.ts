@@ -1,5 +1,5 @@
 // The exact words users read when a request fails, for both operations' wordings.
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { FAILURE_WORDING as accountsWording } from '../../../../n8n-nodes-sequence-money/nodes/Sequence/actions/account/getMany.operation';
 import { failureWording as triggerWording } from '../../../../n8n-nodes-sequence-money/nodes/Sequence/actions/rule/trigger.operation';
@@ -9,6 +9,7 @@ import {
 	describeFailure,
 	unexpectedResponseError,
 } from '../../../../n8n-nodes-sequence-money/nodes/Sequence/transport/errors';
+import { sequenceNode } from '../sequenceNode';
 
 const HOST = 'api.getsequence.io';
 const rule = triggerWording('ru_1', 'automatic');
@@ -19,14 +20,7 @@ const facts = (failure: Partial<AttemptFailure>): AttemptFailure => ({
 const fromSequence = { sequenceMessage: 'Nope', requestId: 'req-9' };
 const said = ' Sequence said: "Nope". Sequence request ID for support: req-9.';
 
-const node: INode = {
-	id: 'node-1',
-	name: 'Sequence',
-	type: 'n8n-nodes-sequence-money.sequence',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = sequenceNode();
 const context = { getNode: () => node } as unknown as IExecuteFunctions;
 
 describe('failure wording', () => {

@@ -2,7 +2,6 @@
 import type {
 	IExecuteFunctions,
 	IHttpRequestOptions,
-	INode,
 	NodeApiError,
 	NodeOperationError,
 } from 'n8n-workflow';
@@ -16,6 +15,7 @@ import {
 	sequenceApiRequest,
 } from '../../../../n8n-nodes-sequence-money/nodes/Sequence/transport';
 import type { FailureWording } from '../../../../n8n-nodes-sequence-money/nodes/Sequence/transport/errors';
+import { sequenceNode } from '../sequenceNode';
 
 jest.mock('n8n-workflow', () => {
 	const actual = jest.requireActual('n8n-workflow');
@@ -26,15 +26,9 @@ const sleepMock = sleep as jest.MockedFunction<typeof sleep>;
 
 const SECRET = 'sk_rule_Q7v2LmX9pR4tK8nZ';
 
-const node: INode = {
-	id: 'node-1',
-	name: 'Sequence',
-	type: 'n8n-nodes-sequence-money.sequence',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
+const node = sequenceNode({
 	credentials: { sequenceRuleSecretApi: { id: 'cred-1', name: 'My rule' } },
-};
+});
 
 // Neutral words, so that the tests show the transport only passes the wording on.
 const wording: FailureWording = {
