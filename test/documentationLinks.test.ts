@@ -78,13 +78,15 @@ describe('documentation links in the package', () => {
 		}
 	});
 
-	it('no other address appears in the package than Sequence’s, its npm page, loopback and .invalid', () => {
+	it('no other address appears in the package than Sequence’s, its npm page, loopback, .invalid and example.com (reserved for examples)', () => {
 		const allowed = (host: string) =>
 			host === 'api.getsequence.io' ||
 			host === 'getsequence.io' ||
 			host === 'www.npmjs.com' ||
 			host === '127.0.0.1' ||
-			host.endsWith('.invalid');
+			host.endsWith('.invalid') ||
+			host === 'example.com' ||
+			host.endsWith('.example.com');
 		for (const file of sources) {
 			for (const match of readFileSync(file, 'utf8').matchAll(/https?:\/\/([A-Za-z0-9.-]+)/g)) {
 				expect({

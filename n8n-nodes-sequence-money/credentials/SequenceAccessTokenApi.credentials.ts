@@ -6,13 +6,12 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { LOOPBACK_HTTP_URL, SEQUENCE_BASE_URL } from '../nodes/shared/sequenceIds';
-import { baseUrlProperty, bearerHeader } from '../nodes/shared/credentialFields';
+import { SEQUENCE_BASE_URL } from '../nodes/shared/sequenceIds';
+import { baseUrlProperty, bearerHeader, testBaseUrl } from '../nodes/shared/credentialFields';
+
+export { REFUSED_BASE_URL } from '../nodes/shared/credentialFields';
 
 const BASE_URL_EXPRESSION = `String($credentials.baseUrl || "${SEQUENCE_BASE_URL}").trim().replace(/\\/+$/, "")`;
-
-/** Where the Test goes instead of a plain-http address of another machine: nowhere, by design. */
-export const REFUSED_BASE_URL = 'https://base-url-must-use-https.invalid';
 
 export class SequenceAccessTokenApi implements ICredentialType {
 	name = 'sequenceAccessTokenApi';
@@ -51,7 +50,7 @@ export class SequenceAccessTokenApi implements ICredentialType {
 	// replaced by one that cannot resolve, so the test fails) nor follows a redirect.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{ /^https:\\/\\//i.test(${BASE_URL_EXPRESSION}) || ${LOOPBACK_HTTP_URL}.test(${BASE_URL_EXPRESSION}) ? ${BASE_URL_EXPRESSION} : "${REFUSED_BASE_URL}" }}`,
+			baseURL: testBaseUrl(BASE_URL_EXPRESSION),
 			disableFollowRedirect: true,
 			url: '/accounts',
 			method: 'POST',

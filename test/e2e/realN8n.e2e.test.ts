@@ -157,7 +157,7 @@ afterAll(async () => {
 beforeEach(() => environment.sandbox.reset());
 
 describe('the package, installed like a community node', () => {
-	it('is loaded by n8n with its three nodes and three credentials', async () => {
+	it('is loaded by n8n with its three nodes and four credentials', async () => {
 		const nodes = await fetch(`${environment.server.url}/types/nodes.json`, {
 			headers: { cookie: environment.authCookie },
 		});
@@ -180,6 +180,7 @@ describe('the package, installed like a community node', () => {
 				'sequenceAccessTokenApi',
 				'sequenceRuleSecretApi',
 				'sequenceQueryRemoteApiAuthApi',
+				'sequencePlatformApi',
 			]),
 		);
 	});

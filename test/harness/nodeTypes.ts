@@ -14,6 +14,7 @@ import { NodeConnectionTypes, NodeHelpers } from 'n8n-workflow';
 
 import { SequenceAccessTokenApi } from '../../n8n-nodes-sequence-money/credentials/SequenceAccessTokenApi.credentials';
 import { SequenceRuleSecretApi } from '../../n8n-nodes-sequence-money/credentials/SequenceRuleSecretApi.credentials';
+import { SequencePlatformApi } from '../../n8n-nodes-sequence-money/credentials/SequencePlatformApi.credentials';
 import { SequenceQueryRemoteApiAuthApi } from '../../n8n-nodes-sequence-money/credentials/SequenceQueryRemoteApiAuthApi.credentials';
 import { Sequence } from '../../n8n-nodes-sequence-money/nodes/Sequence/Sequence.node';
 import { SequenceQueryRemoteApiTrigger } from '../../n8n-nodes-sequence-money/nodes/SequenceQueryRemoteApiTrigger/SequenceQueryRemoteApiTrigger.node';
@@ -94,6 +95,7 @@ export const credentialTypeInstances: Record<string, ICredentialType> = {
 	sequenceAccessTokenApi: new SequenceAccessTokenApi(),
 	sequenceRuleSecretApi: new SequenceRuleSecretApi(),
 	sequenceQueryRemoteApiAuthApi: new SequenceQueryRemoteApiAuthApi(),
+	sequencePlatformApi: new SequencePlatformApi(),
 };
 
 export const nodeTypes: INodeTypes = {

@@ -1,9 +1,9 @@
-// Fields and expressions that the Sequence Access Token and Rule Secret credentials share.
-// Only those two credential files import from here; it sits with the nodes' shared code,
-// next to the sequenceIds module whose default base URL it uses.
+// Fields and expressions that the Sequence credentials share. Only credential files import
+// from here; it sits with the nodes' shared code, next to the sequenceIds module whose
+// addresses and loopback rule it uses.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { SEQUENCE_BASE_URL } from './sequenceIds';
+import { LOOPBACK_HTTP_URL, SEQUENCE_BASE_URL } from './sequenceIds';
 
 export const baseUrlProperty: INodeProperties = {
 	displayName: 'Base URL',
@@ -19,4 +19,16 @@ export const baseUrlProperty: INodeProperties = {
  */
 export function bearerHeader(field: string): string {
 	return `={{ "Bearer " + String($credentials.${field} ?? "").trim().replace(/^bearer\\s+/i, "").trim() }}`;
+}
+
+/** Where a credential Test goes instead of a plain-http address of another machine: nowhere, by design. */
+export const REFUSED_BASE_URL = 'https://base-url-must-use-https.invalid';
+
+/**
+ * An n8n expression for a credential Test's base URL: the address `addressExpression` gives,
+ * as the node would use it, unless it is plain http to another machine. Then the Test goes to
+ * an address that cannot resolve, so the secret never travels unencrypted and the Test fails.
+ */
+export function testBaseUrl(addressExpression: string): string {
+	return `={{ /^https:\\/\\//i.test(${addressExpression}) || ${LOOPBACK_HTTP_URL}.test(${addressExpression}) ? ${addressExpression} : "${REFUSED_BASE_URL}" }}`;
 }

@@ -2,6 +2,9 @@
 
 export const SEQUENCE_BASE_URL = 'https://api.getsequence.io';
 
+/** Sequence's versioned REST API ("Platform v1"), production server. */
+export const SEQUENCE_PLATFORM_BASE_URL = 'https://api.getsequence.io/platform/v1';
+
 function parsedUrl(text: string): URL | undefined {
 	try {
 		return new URL(text);
