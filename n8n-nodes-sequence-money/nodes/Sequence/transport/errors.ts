@@ -29,6 +29,11 @@ export interface FailureWording {
 	outcomeUnknownAdvice?: string;
 	/** What to do after a 2xx reply that is not in the documented form (a whole sentence). */
 	unexpectedReplyAdvice: string;
+	/**
+	 * Wording for an error code Sequence named in its reply (Platform API:
+	 * `{"error": {"code": …}}`), or undefined to fall back to the wording by status.
+	 */
+	describeErrorCode?(failure: AttemptFailure): { message: string; description: string } | undefined;
 }
 
 /** The parts of a request that its errors need. */
@@ -43,6 +48,8 @@ export interface AttemptFailure {
 	/** Network error code such as ECONNREFUSED, or TIMEOUT. */
 	networkCode?: string;
 	requestId?: string;
+	/** The stable error code of a Platform API reply, e.g. ACCESS_DENIED. */
+	errorCode?: string;
 	sequenceMessage?: string;
 	retryAfterHeader?: unknown;
 	/** For a redirect: the host it pointed to (not followed). */
@@ -83,6 +90,8 @@ export function describeFailure(
 			description: `The connection to ${host} failed (${failure.networkCode}). Check the Base URL in the "${credentialName}" credential and your network or proxy settings.${advice}`,
 		};
 	}
+	const worded = failure.errorCode ? wording.describeErrorCode?.(failure) : undefined;
+	if (worded) return worded;
 	if (status !== undefined && status >= 300 && status < 400) {
 		return {
 			message: `Sequence's address answered with a redirect (${status}), so the node did not ${purpose}`,

@@ -14,7 +14,12 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import { type BackoffPolicy, decideRetry } from '../../shared/retry';
-import { baseUrlProblem, normalizeSecret, SEQUENCE_BASE_URL } from '../../shared/sequenceIds';
+import {
+	baseUrlProblem,
+	normalizeSecret,
+	SEQUENCE_BASE_URL,
+	SEQUENCE_PLATFORM_BASE_URL,
+} from '../../shared/sequenceIds';
 import { asObject } from '../helpers/utils';
 import {
 	type AttemptFailure,
@@ -24,7 +29,10 @@ import {
 	unusableBaseUrlError,
 } from './errors';
 
-export type SequenceCredentialType = 'sequenceAccessTokenApi' | 'sequenceRuleSecretApi';
+export type SequenceCredentialType =
+	| 'sequenceAccessTokenApi'
+	| 'sequenceRuleSecretApi'
+	| 'sequencePlatformApi';
 
 export interface SequenceRequest {
 	credentialType: SequenceCredentialType;
@@ -32,7 +40,12 @@ export interface SequenceRequest {
 	credentials: ICredentialDataDecryptedObject;
 	/** Path below the base URL, e.g. "/accounts". */
 	path: string;
-	body: IDataObject;
+	/** POST (the External API, and the Platform API's writes) or GET (the Platform API's reads). */
+	method?: 'POST' | 'GET';
+	/** An encoded query string without "?", e.g. from platformQuery's toQueryString. */
+	query?: string;
+	/** The JSON body of a POST; a GET sends none. */
+	body?: IDataObject;
 	idempotencyKey?: string;
 	policy: BackoffPolicy;
 	timeoutMs: number;
@@ -56,7 +69,7 @@ export interface SequenceResponse {
 }
 
 /** The credential fields holding a secret, which must never be repeated back to the user. */
-const SECRET_FIELDS = ['accessToken', 'ruleSecret'];
+const SECRET_FIELDS = ['accessToken', 'ruleSecret', 'apiKey'];
 
 /** Network failures that happen before the request reaches Sequence: it cannot have acted. */
 const NETWORK_CODES_OUTCOME_KNOWN = new Set([
@@ -70,6 +83,22 @@ const NETWORK_CODES_OUTCOME_KNOWN = new Set([
 export function normalizeBaseUrl(value: unknown): string {
 	const text = typeof value === 'string' && value.trim() !== '' ? value.trim() : SEQUENCE_BASE_URL;
 	return text.replace(/\/+$/, '');
+}
+
+/**
+ * The address a credential's requests go to. The Platform API credential names an
+ * environment: production, or a custom base URL that must then be filled in (an empty one
+ * is refused as not a valid address, never replaced by production behind the user's back).
+ */
+export function baseUrlFor(
+	credentialType: SequenceCredentialType,
+	credentials: ICredentialDataDecryptedObject,
+): string {
+	if (credentialType !== 'sequencePlatformApi') return normalizeBaseUrl(credentials.baseUrl);
+	if (credentials.environment !== 'custom') return SEQUENCE_PLATFORM_BASE_URL;
+	return String(credentials.baseUrl ?? '')
+		.trim()
+		.replace(/\/+$/, '');
 }
 
 /**
@@ -156,18 +185,17 @@ async function sendOnce(
 	url: string,
 ): Promise<{ response?: IN8nHttpFullResponse; failure?: AttemptFailure }> {
 	const credentialReference = context.getNode().credentials?.[request.credentialType];
-	const headers: IDataObject = {
-		'Content-Type': 'application/json',
-		Accept: 'application/json',
-	};
+	const method = request.method ?? 'POST';
+	const headers: IDataObject = { Accept: 'application/json' };
+	if (method === 'POST') headers['Content-Type'] = 'application/json';
 	if (request.idempotencyKey !== undefined) headers['idempotency-key'] = request.idempotencyKey;
 	const options: IHttpRequestOptions = {
-		method: 'POST',
+		method,
 		url,
 		headers,
 		// Sent as text: n8n's HTTP layer drops an empty object body, and Sequence
-		// expects a JSON body on every request, even `{}`.
-		body: JSON.stringify(request.body),
+		// expects a JSON body on every POST, even `{}`.
+		...(method === 'POST' ? { body: JSON.stringify(request.body ?? {}) } : {}),
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		// A redirect would carry the secret header (n8n only strips Authorization and
@@ -208,13 +236,19 @@ function replyFailure(
 	secrets: string[],
 ): AttemptFailure {
 	const statusCode = response.statusCode;
+	// The External API answers {message}; the Platform API {error: {code, message}}.
+	const platformError = asObject(body?.error);
+	const message = body?.message ?? platformError?.message;
+	const errorCode = platformError?.code;
 	return {
 		statusCode,
 		requestId: redactSecrets(findRequestId(body) ?? '', secrets) || undefined,
-		sequenceMessage:
-			typeof body?.message === 'string'
-				? redactSecrets(body.message, secrets).slice(0, 300)
+		errorCode:
+			typeof errorCode === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(errorCode)
+				? errorCode
 				: undefined,
+		sequenceMessage:
+			typeof message === 'string' ? redactSecrets(message, secrets).slice(0, 300) : undefined,
 		retryAfterHeader: header(response.headers, 'retry-after'),
 		redirectHost:
 			statusCode >= 300 && statusCode < 400
@@ -244,14 +278,14 @@ export async function sequenceApiRequest(
 	request: SequenceRequest,
 ): Promise<SequenceResponse> {
 	const { credentials } = request;
-	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
+	const baseUrl = baseUrlFor(request.credentialType, credentials);
 	const urlProblem = baseUrlProblem(baseUrl);
 	if (urlProblem) throw unusableBaseUrlError(this, urlProblem, request);
 	const host = new URL(baseUrl).host;
 	const secrets = SECRET_FIELDS.map((field) => credentials[field])
 		.filter((value) => typeof value === 'string')
 		.flatMap((value) => [normalizeSecret(value), String(value)]);
-	const url = `${baseUrl}${request.path}`;
+	const url = `${baseUrl}${request.path}${request.query ? `?${request.query}` : ''}`;
 
 	for (let attempts = 1; ; attempts++) {
 		const { response, failure: networkFailure } = await sendOnce(this, request, url);

@@ -459,3 +459,119 @@ describe('transport helpers', () => {
 		expect(findRequestId('text')).toBeUndefined();
 	});
 });
+
+describe('Sequence transport, Platform API', () => {
+	const API_KEY = 'sk_live_R2d9Wq7Lm3Xv8Tb4';
+	const platform = (overrides: Partial<SequenceRequest> = {}): Partial<SequenceRequest> => ({
+		credentialType: 'sequencePlatformApi',
+		credentials: { apiKey: `Bearer ${API_KEY}`, environment: 'production' },
+		method: 'GET',
+		path: '/accounts',
+		query: 'type=POD&page=2&pageSize=100',
+		body: undefined,
+		idempotencyKey: undefined,
+		...overrides,
+	});
+	const page = {
+		data: { items: [], pagination: { page: 2, pageSize: 100, hasNextPage: false } },
+		requestId: 'req-7',
+	};
+
+	it('sends a GET with the query to production, with no body and no Content-Type', async () => {
+		const { sent, response } = await send([ok(page)], platform());
+		expect(sent).toHaveLength(1);
+		expect(sent[0].credentialType).toBe('sequencePlatformApi');
+		expect(sent[0].options).toEqual({
+			method: 'GET',
+			url: 'https://api.getsequence.io/platform/v1/accounts?type=POD&page=2&pageSize=100',
+			headers: { Accept: 'application/json' },
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+			timeout: 5_000,
+		});
+		expect(response).toEqual({ statusCode: 200, body: page, requestId: 'req-7', attempts: 1 });
+	});
+
+	it('goes to the custom base URL when the credential names one', async () => {
+		const { sent } = await send(
+			[ok(page)],
+			platform({
+				credentials: {
+					apiKey: API_KEY,
+					environment: 'custom',
+					baseUrl: 'http://127.0.0.1:4010/platform/v1/',
+				},
+				query: undefined,
+			}),
+		);
+		expect(sent[0].options.url).toBe('http://127.0.0.1:4010/platform/v1/accounts');
+	});
+
+	it.each([
+		['an empty custom base URL', ''],
+		['plain http to another machine', 'http://proxy.example.test/platform/v1'],
+	])('refuses %s before sending anything', async (_label, baseUrl) => {
+		const { sent, error } = await send(
+			[],
+			platform({ credentials: { apiKey: API_KEY, environment: 'custom', baseUrl } }),
+		);
+		expect(sent).toHaveLength(0);
+		expect(error?.message).toMatch(/Nothing was sent\.$/);
+	});
+
+	it('reads the error envelope: the code goes to the operation’s wording, the key is redacted', async () => {
+		const describeErrorCode = jest.fn(() => ({
+			message: 'worded',
+			description: 'by the operation',
+		}));
+		const { error, sent } = await send(
+			[
+				{
+					status: 403,
+					body: { error: { code: 'ACCESS_DENIED', message: `Key ${API_KEY} lacks READ_RULES` } },
+				},
+			],
+			platform({ wording: { ...wording, describeErrorCode } }),
+		);
+		expect(sent).toHaveLength(1);
+		expect(describeErrorCode).toHaveBeenCalledWith(
+			expect.objectContaining({
+				statusCode: 403,
+				errorCode: 'ACCESS_DENIED',
+				sequenceMessage: 'Key [redacted] lacks READ_RULES',
+			}),
+		);
+		expect([error?.message, error?.description]).toEqual(['worded', 'by the operation']);
+	});
+
+	it('falls back to the wording by status for a code the operation does not word, or a plain-text 404', async () => {
+		const unworded = await send(
+			[{ status: 403, body: { error: { code: 'SOMETHING_NEW', message: 'no' } } }],
+			platform({ wording: { ...wording, describeErrorCode: () => undefined } }),
+		);
+		expect(unworded.error?.message).toBe(
+			'Sequence refused access while trying to do the thing (403 Forbidden)',
+		);
+		const plainText = await send([{ status: 404, body: 'Not Found' }], platform());
+		expect(plainText.error?.message).toBe('Sequence has no such address (404 Not Found)');
+	});
+
+	it('retries a 500 on a read, and a 429 after Retry-After, with the same request', async () => {
+		const { sent, response } = await send(
+			[
+				{ status: 500, body: { error: { code: 'UNEXPECTED_ERROR', message: 'oops' } } },
+				{
+					status: 429,
+					body: { error: { code: 'RATE_LIMIT_EXCEEDED', message: 'slow down' } },
+					headers: { 'retry-after': '2' },
+				},
+				ok(page),
+			],
+			platform({ retryWhenOutcomeUnknown: true }),
+		);
+		expect(response?.attempts).toBe(3);
+		expect(new Set(sent.map((entry) => entry.options.url)).size).toBe(1);
+		expect(sleepMock.mock.calls.map(([ms]) => ms)).toEqual([250, 2000]);
+	});
+});
