@@ -12,8 +12,10 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
+import { createHash } from 'crypto';
 
-import { type BackoffPolicy, decideRetry } from '../../shared/retry';
+import { sharedPacer } from '../../shared/rateLimiter';
+import { type BackoffPolicy, decideRetry, parseRetryAfterMs } from '../../shared/retry';
 import {
 	baseUrlProblem,
 	normalizeSecret,
@@ -66,6 +68,21 @@ export interface SequenceResponse {
 	requestId?: string;
 	/** How many HTTP requests were sent, including the successful one. */
 	attempts: number;
+	/** How long the request waited in all: pacing under the key's rate limit, and retries. */
+	waitedMs: number;
+}
+
+/**
+ * The Platform API allows 100 requests per minute per key, across every operation and
+ * workflow using it, so its requests share one pacer per key in this n8n process. The key is
+ * known to the pacer only by a hash: the secret itself is never kept.
+ */
+export function pacingKey(
+	request: Pick<SequenceRequest, 'credentialType' | 'credentials'>,
+): string | undefined {
+	if (request.credentialType !== 'sequencePlatformApi') return undefined;
+	const apiKey = normalizeSecret(request.credentials.apiKey);
+	return `platform:${createHash('sha256').update(apiKey).digest('hex').slice(0, 32)}`;
 }
 
 /** The credential fields holding a secret, which must never be repeated back to the user. */
@@ -287,7 +304,17 @@ export async function sequenceApiRequest(
 		.flatMap((value) => [normalizeSecret(value), String(value)]);
 	const url = `${baseUrl}${request.path}${request.query ? `?${request.query}` : ''}`;
 
+	const paced = pacingKey(request);
+	let waitedMs = 0;
 	for (let attempts = 1; ; attempts++) {
+		if (paced) {
+			const wait = sharedPacer().reserve(paced, Date.now());
+			if (wait > 0) {
+				this.logger.debug(`Sequence: waiting ${wait} ms to stay within the API key's rate limit`);
+				waitedMs += wait;
+				await sleep(wait);
+			}
+		}
 		const { response, failure: networkFailure } = await sendOnce(this, request, url);
 		let failure = networkFailure;
 		if (response) {
@@ -300,11 +327,16 @@ export async function sequenceApiRequest(
 						detail: 'the reply was not a JSON object',
 					});
 				}
-				return { statusCode, body, requestId: findRequestId(body), attempts };
+				return { statusCode, body, requestId: findRequestId(body), attempts, waitedMs };
 			}
 			failure = replyFailure(response, body, url, secrets);
 		}
 		if (!failure) throw new Error('unreachable: neither a response nor a failure');
+		if (paced && failure.statusCode === 429) {
+			// Every request with this key waits until Sequence's window opens again.
+			const retryAfterMs = parseRetryAfterMs(failure.retryAfterHeader, Date.now());
+			if (retryAfterMs !== undefined) sharedPacer().penalize(paced, Date.now() + retryAfterMs);
+		}
 		const decision = decideRetry(
 			{
 				retryNumber: attempts,
@@ -319,6 +351,7 @@ export async function sequenceApiRequest(
 		this.logger.debug(
 			`Sequence: attempt ${attempts} to ${request.wording.purpose} failed (${failure.statusCode ?? failure.networkCode}); retrying in ${decision.waitMs} ms`,
 		);
+		waitedMs += decision.waitMs;
 		await sleep(decision.waitMs);
 	}
 }

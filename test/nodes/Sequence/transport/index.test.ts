@@ -11,10 +11,12 @@ import {
 	type SequenceRequest,
 	findRequestId,
 	normalizeBaseUrl,
+	pacingKey,
 	redactSecrets,
 	sequenceApiRequest,
 } from '../../../../n8n-nodes-sequence-money/nodes/Sequence/transport';
 import type { FailureWording } from '../../../../n8n-nodes-sequence-money/nodes/Sequence/transport/errors';
+import { sharedPacer } from '../../../../n8n-nodes-sequence-money/nodes/shared/rateLimiter';
 import { sequenceNode } from '../sequenceNode';
 
 jest.mock('n8n-workflow', () => {
@@ -148,6 +150,7 @@ describe('Sequence transport', () => {
 			body: { code: 'OK', data: { requestId: 'req-ok' } },
 			requestId: 'req-ok',
 			attempts: 1,
+			waitedMs: 0,
 		});
 	});
 
@@ -420,7 +423,13 @@ describe('Sequence transport', () => {
 			],
 		])('accepts %s holding a JSON object', async (_label, reply, body, requestId) => {
 			const { response } = await send([reply]);
-			expect(response).toEqual({ statusCode: reply.status, body, requestId, attempts: 1 });
+			expect(response).toEqual({
+				statusCode: reply.status,
+				body,
+				requestId,
+				attempts: 1,
+				waitedMs: 0,
+			});
 		});
 
 		it.each([
@@ -472,6 +481,22 @@ describe('Sequence transport, Platform API', () => {
 		idempotencyKey: undefined,
 		...overrides,
 	});
+	// A clock that sleeping moves forward, as it would for real.
+	let now = 0;
+	let dateSpy: jest.SpyInstance;
+	beforeEach(() => {
+		sharedPacer().clear();
+		now = Date.parse('2026-11-26T12:00:00Z');
+		dateSpy = jest.spyOn(Date, 'now').mockImplementation(() => now);
+		sleepMock.mockImplementation(async (ms: number) => {
+			now += ms;
+		});
+	});
+	afterEach(() => {
+		dateSpy.mockRestore();
+		sleepMock.mockImplementation(async () => undefined);
+		sharedPacer().clear();
+	});
 	const page = {
 		data: { items: [], pagination: { page: 2, pageSize: 100, hasNextPage: false } },
 		requestId: 'req-7',
@@ -490,7 +515,13 @@ describe('Sequence transport, Platform API', () => {
 			disableFollowRedirect: true,
 			timeout: 5_000,
 		});
-		expect(response).toEqual({ statusCode: 200, body: page, requestId: 'req-7', attempts: 1 });
+		expect(response).toEqual({
+			statusCode: 200,
+			body: page,
+			requestId: 'req-7',
+			attempts: 1,
+			waitedMs: 0,
+		});
 	});
 
 	it('goes to the custom base URL when the credential names one', async () => {
@@ -573,5 +604,52 @@ describe('Sequence transport, Platform API', () => {
 		expect(response?.attempts).toBe(3);
 		expect(new Set(sent.map((entry) => entry.options.url)).size).toBe(1);
 		expect(sleepMock.mock.calls.map(([ms]) => ms)).toEqual([250, 2000]);
+	});
+
+	it('after a 429 with Retry-After, holds every request with the same key until the window opens', async () => {
+		const first = await send(
+			[
+				{
+					status: 429,
+					body: { error: { code: 'RATE_LIMIT_EXCEEDED', message: 'slow down' } },
+					headers: { 'retry-after': '3' },
+				},
+				ok(page),
+			],
+			platform(),
+		);
+		expect(first.response).toMatchObject({ attempts: 2, waitedMs: 3000 });
+		// Another request with the same key right away is not held: the window has opened.
+		const second = await send([ok(page)], platform());
+		expect(second.response).toMatchObject({ attempts: 1, waitedMs: 0 });
+	});
+
+	it('paces a burst over the key’s budget instead of letting Sequence refuse it', async () => {
+		const budget = sharedPacer().budget;
+		const sentAt: number[] = [];
+		for (let index = 0; index <= budget; index++) {
+			const result = await send([ok(page)], platform());
+			sentAt.push(now);
+			expect(result.response?.attempts).toBe(1);
+		}
+		// The request after the budget waits a whole window after the first one.
+		expect(sentAt[budget] - sentAt[0]).toBeGreaterThanOrEqual(sharedPacer().windowMs);
+		// The External API has no such budget: it is never paced.
+		const legacy = await send([ok()]);
+		expect(legacy.response?.waitedMs).toBe(0);
+	});
+
+	it('knows the key only by a hash', () => {
+		const key = pacingKey({
+			credentialType: 'sequencePlatformApi',
+			credentials: { apiKey: ` Bearer ${API_KEY}` },
+		});
+		expect(key).toMatch(/^platform:[0-9a-f]{32}$/);
+		expect(key).toBe(
+			pacingKey({ credentialType: 'sequencePlatformApi', credentials: { apiKey: API_KEY } }),
+		);
+		expect(
+			pacingKey({ credentialType: 'sequenceRuleSecretApi', credentials: { ruleSecret: API_KEY } }),
+		).toBeUndefined();
 	});
 });
