@@ -7,12 +7,23 @@
 // Besides behaving like Sequence (idempotency keys, rate limits with Retry-After, a
 // requestId on every reply), it records every request and can inject faults.
 // It also plays Sequence's side of Query Remote API (`queryRemoteApi`).
+//
+// Under /platform/v1 it serves Sequence's Platform v1 API instead (`platformV1`, see
+// platformV1.ts: Bearer API keys, JSON `{data, requestId}` / `{error}` bodies); the fault
+// switches apply there too, and its requests are logged with the Authorization value redacted.
 import { randomUUID } from 'crypto';
 import { readFileSync } from 'fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'http';
 import type { AddressInfo, Socket } from 'net';
 import { request as undiciRequest } from 'undici';
 import { z } from 'zod';
+
+import {
+	PlatformV1,
+	type PlatformV1Reply,
+	isPlatformV1Path,
+	redactAuthorization,
+} from './platformV1';
 
 const accountSchema = z.object({
 	id: z.string(),
@@ -54,6 +65,8 @@ export type Fault =
 export interface RecordedRequest {
 	method: string;
 	path: string;
+	/** The raw query string (`?…`), recorded for Platform v1 requests. */
+	query?: string;
 	headers: Record<string, string | string[] | undefined>;
 	body: string;
 	status: number;
@@ -104,7 +117,11 @@ export class SequenceSandbox {
 	private server?: Server;
 	private port = 0;
 
-	constructor(private data: SandboxData) {}
+	/** `platformV1`: the Platform v1 API under /platform/v1 (data/platformV1.json by default). */
+	constructor(
+		private data: SandboxData,
+		readonly platformV1: PlatformV1 = new PlatformV1(),
+	) {}
 
 	get url(): string {
 		if (!this.server) throw new Error('The sandbox is not started');
@@ -151,6 +168,7 @@ export class SequenceSandbox {
 		this.idempotentReplies.clear();
 		this.windows.clear();
 		this.rateLimit = undefined;
+		this.platformV1.reset();
 	}
 
 	triggersOf(ruleId: string): RuleTrigger[] {
@@ -234,11 +252,14 @@ export class SequenceSandbox {
 		const chunks: Buffer[] = [];
 		for await (const chunk of request) chunks.push(chunk as Buffer);
 		const rawBody = Buffer.concat(chunks).toString('utf8');
-		const path = new URL(request.url ?? '/', 'http://sandbox').pathname;
+		const url = new URL(request.url ?? '/', 'http://sandbox');
+		const path = url.pathname;
+		const platformV1 = isPlatformV1Path(path);
 		const record: RecordedRequest = {
 			method: request.method ?? '',
 			path,
-			headers: { ...request.headers },
+			...(platformV1 ? { query: url.search } : {}),
+			headers: platformV1 ? redactAuthorization(request.headers) : { ...request.headers },
 			body: rawBody,
 			status: 0,
 			receivedAt: Date.now(),
@@ -259,12 +280,38 @@ export class SequenceSandbox {
 			return;
 		}
 		const failsBefore = fault && (fault.kind === 'status' || fault.kind === 'drop') && !fault.after;
-		if (failsBefore) return this.fail(fault, record, response, requestId);
+		if (failsBefore) return this.fail(fault, record, response, requestId, platformV1);
 
+		if (platformV1) {
+			const outcome = this.platformV1.handle({
+				method: request.method ?? '',
+				url: request.url ?? '/',
+				headers: request.headers,
+			});
+			if (fault && (fault.kind === 'status' || fault.kind === 'drop'))
+				return this.fail(fault, record, response, requestId, platformV1);
+			return this.sendPlatformV1(response, record, outcome);
+		}
 		const outcome = this.route(request, path, rawBody, requestId);
 		if (fault && (fault.kind === 'status' || fault.kind === 'drop'))
 			return this.fail(fault, record, response, requestId);
 		reply(outcome.status, outcome.body, outcome.headers);
+	}
+
+	private sendPlatformV1(
+		response: ServerResponse,
+		record: RecordedRequest,
+		outcome: PlatformV1Reply,
+	): void {
+		record.status = outcome.status;
+		if (outcome.text === undefined)
+			return this.json(response, outcome.status, outcome.body, outcome.headers);
+		response.writeHead(outcome.status, {
+			'Content-Type': 'text/plain; charset=utf-8',
+			'Content-Length': Buffer.byteLength(outcome.text),
+			...outcome.headers,
+		});
+		response.end(outcome.text);
 	}
 
 	private fail(
@@ -272,6 +319,7 @@ export class SequenceSandbox {
 		record: RecordedRequest,
 		response: ServerResponse,
 		requestId: string,
+		platformV1 = false,
 	): void {
 		if (fault.kind === 'drop') {
 			record.status = -1;
@@ -279,6 +327,12 @@ export class SequenceSandbox {
 			return;
 		}
 		if (fault.kind !== 'status') return;
+		if (platformV1)
+			return this.sendPlatformV1(
+				response,
+				record,
+				this.platformV1.faultReply(fault.status, fault.retryAfter),
+			);
 		record.status = fault.status;
 		const headers: Record<string, string> = fault.retryAfter
 			? { 'Retry-After': fault.retryAfter }
