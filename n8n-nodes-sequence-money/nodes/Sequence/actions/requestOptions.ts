@@ -117,3 +117,13 @@ export function readRequestSettings(
 		timeoutMs: timeoutSeconds * 1000,
 	};
 }
+
+/** The settings when no node option applies (the editor's list searches). */
+export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
+	policy: {
+		maxRetries: defaultOf('maxRetries'),
+		maxWaitMs: defaultOf('maxWaitSeconds') * 1000,
+		baseDelayMs: DEFAULT_BASE_DELAY_MS,
+	},
+	timeoutMs: defaultOf('timeoutSeconds') * 1000,
+};

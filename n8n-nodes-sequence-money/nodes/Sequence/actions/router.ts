@@ -3,6 +3,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import * as account from './account/Account.resource';
 import { NodeRun } from './nodeRun';
+import * as platformAccount from './platform/account/Account.resource';
+import * as platformRule from './platform/rule/Rule.resource';
 import * as rule from './rule/Rule.resource';
 
 interface Operation {
@@ -11,15 +13,30 @@ interface Operation {
 	triggersRules: boolean;
 }
 
-const operations: Record<string, Record<string, Operation>> = {
-	rule: { trigger: { execute: rule.trigger.execute, triggersRules: true } },
-	account: { getMany: { execute: account.getMany.execute, triggersRules: false } },
+const read = (execute: Operation['execute']): Operation => ({ execute, triggersRules: false });
+
+/** The operations of each API (the node's Authentication), by resource. */
+const operations: Record<string, Record<string, Record<string, Operation>>> = {
+	externalApi: {
+		rule: { trigger: { execute: rule.trigger.execute, triggersRules: true } },
+		account: { getMany: read(account.getMany.execute) },
+	},
+	platformApi: {
+		account: {
+			get: read(platformAccount.get.execute),
+			getMany: read(platformAccount.getMany.execute),
+		},
+		rule: { get: read(platformRule.get.execute), getMany: read(platformRule.getMany.execute) },
+	},
 };
 
-function findOperation(resource: string, operation: string): Operation | undefined {
-	// Own keys only: a resource such as "constructor" must not reach Object's prototype.
-	const ofResource = Object.hasOwn(operations, resource) ? operations[resource] : undefined;
-	return ofResource && Object.hasOwn(ofResource, operation) ? ofResource[operation] : undefined;
+/** Own keys only: a name such as "constructor" must not reach Object's prototype. */
+function own<T>(table: Record<string, T> | undefined, key: string): T | undefined {
+	return table && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+function findOperation(api: string, resource: string, operation: string): Operation | undefined {
+	return own(own(own(operations, api), resource), operation);
 }
 
 interface TriggeredItem {
@@ -38,9 +55,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
+			// Version 1 of the node knows only the External API, and stores no Authentication.
+			const api = (this.getNodeParameter('authentication', itemIndex, 'externalApi') ??
+				'externalApi') as string;
 			const resource = this.getNodeParameter('resource', itemIndex) as string;
 			const operation = this.getNodeParameter('operation', itemIndex) as string;
-			const chosen = findOperation(resource, operation);
+			const chosen = findOperation(api, resource, operation);
 			if (!chosen) {
 				throw new NodeOperationError(
 					this.getNode(),

@@ -5,7 +5,12 @@
 // operation hands its part over as a FailureWording, and this module puts the two together.
 // Errors are built from these plain facts, never by wrapping the HTTP error, because the
 // HTTP error carries the request headers, i.e. the secret.
-import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
+
+/** What building an error needs from n8n's context: the node, whatever kind of function runs. */
+export interface ErrorContext {
+	getNode(): INode;
+}
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { SEQUENCE_BASE_URL } from '../../shared/sequenceIds';
@@ -147,7 +152,7 @@ export function describeFailure(
 
 /** The error for a request that failed for good: after its last attempt, or one not worth retrying. */
 export function attemptFailureError(
-	context: IExecuteFunctions,
+	context: ErrorContext,
 	failure: AttemptFailure,
 	request: WordedRequest,
 	host: string,
@@ -181,7 +186,7 @@ export function attemptFailureError(
  * still have run, and the wording says so: blindly re-running could move money twice.
  */
 export function unexpectedResponseError(
-	context: IExecuteFunctions,
+	context: ErrorContext,
 	request: WordedRequest,
 	facts: { statusCode: number; detail: string; requestId?: string },
 ): NodeApiError {
@@ -205,7 +210,7 @@ export function unexpectedResponseError(
 
 /** A Base URL the secret must not be sent to (see baseUrlProblem): refused before any request. */
 export function unusableBaseUrlError(
-	context: IExecuteFunctions,
+	context: ErrorContext,
 	problem: string,
 	request: WordedRequest,
 ): NodeOperationError {

@@ -9,6 +9,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
@@ -30,6 +31,12 @@ import {
 	unexpectedResponseError,
 	unusableBaseUrlError,
 } from './errors';
+
+/**
+ * What the transport needs from n8n: a node run (execute) or the editor asking for a list
+ * (a resource locator's search) both provide it.
+ */
+export type TransportContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 export type SequenceCredentialType =
 	| 'sequenceAccessTokenApi'
@@ -197,7 +204,7 @@ function networkErrorCode(error: unknown): string | undefined {
 }
 
 async function sendOnce(
-	context: IExecuteFunctions,
+	context: TransportContext,
 	request: SequenceRequest,
 	url: string,
 ): Promise<{ response?: IN8nHttpFullResponse; failure?: AttemptFailure }> {
@@ -291,7 +298,7 @@ function isRetryable(failure: AttemptFailure, request: SequenceRequest): boolean
  * throws a NodeApiError whose message a non-programmer can act on.
  */
 export async function sequenceApiRequest(
-	this: IExecuteFunctions,
+	this: TransportContext,
 	request: SequenceRequest,
 ): Promise<SequenceResponse> {
 	const { credentials } = request;

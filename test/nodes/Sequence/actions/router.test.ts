@@ -55,7 +55,9 @@ function fakeContext(plans: Plan[], { continueOnFail = false } = {}) {
 	const context = {
 		getInputData: () => items,
 		getNode: () => node,
-		getNodeParameter: jest.fn((name: string, itemIndex: number) => {
+		getNodeParameter: jest.fn((name: string, itemIndex: number, fallback?: unknown) => {
+			// Version 1 nodes store no Authentication: the router falls back to the External API.
+			if (name === 'authentication') return fallback;
 			if (name !== 'resource' && name !== 'operation')
 				throw new Error(`the router read the parameter ${name}`);
 			return plans[itemIndex][name];
