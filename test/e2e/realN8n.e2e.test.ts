@@ -1,11 +1,14 @@
 // Every node on a real n8n server (installed from the packed tarball, as users install
 // community nodes), against the Sequence sandbox. All traffic stays on 127.0.0.1.
+import { readFileSync } from 'fs';
 import { createServer } from 'http';
 import type { AddressInfo } from 'net';
+import { join } from 'path';
 import { request } from 'undici';
 
 import { DEMO_QUERY_REMOTE_API_SECRET, IDS, PATHS } from '../../dev/demo/demoWorkflows';
 import { type Environment, startEnvironment } from '../../dev/realN8n/environment';
+import { REPOSITORY_ROOT } from '../../dev/realN8n/n8nRuntime';
 
 const PACKAGE = 'n8n-nodes-sequence-money';
 
@@ -492,5 +495,97 @@ describe('secrets', () => {
 		expect(environment.server.logs.length).toBeGreaterThan(5);
 		const log = environment.server.logs.join('\n');
 		for (const secret of secrets) expect(log).not.toContain(secret.slice(0, 12));
+	});
+});
+
+describe('5. Platform API (v1) on the real server, against the v1 sandbox', () => {
+	const v1 = JSON.parse(
+		readFileSync(join(REPOSITORY_ROOT, 'dev', 'sandbox', 'data', 'platformV1.json'), 'utf8'),
+	) as {
+		apiKeys: Array<{ key: string; permissions: Record<string, unknown> }>;
+		rules: Array<{ id: string; name: string | null }>;
+	};
+	const keyWith = (predicate: (permissions: Record<string, unknown>) => boolean) =>
+		v1.apiKeys.find((apiKey) => predicate(apiKey.permissions))!.key;
+	const fullKey = keyWith(
+		(permissions) => 'READ_ACCOUNTS' in permissions && 'READ_RULES' in permissions,
+	);
+	const noAccountsKey = keyWith(
+		(permissions) => !('READ_ACCOUNTS' in permissions) && 'READ_RULES' in permissions,
+	);
+	const platformData = (apiKey: string) => ({
+		apiKey,
+		environment: 'custom',
+		baseUrl: `${environment.sandbox.url}/platform/v1`,
+	});
+
+	it('the credential test: a good key passes, a wrong one is "not accepted", one without READ_ACCOUNTS "works but lacks"', async () => {
+		const test = (apiKey: string) =>
+			environment.rest<{ data: { status: string; message: string } }>('POST', '/credentials/test', {
+				credentials: {
+					id: '',
+					name: 'e2e',
+					type: 'sequencePlatformApi',
+					data: platformData(apiKey),
+				},
+			});
+		expect((await test(fullKey)).body.data.status).toBe('OK');
+		const wrong = (await test('sk_wrong_key_0000000000')).body.data;
+		expect(wrong).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/did not accept this API key/),
+		});
+		const limited = (await test(noAccountsKey)).body.data;
+		expect(limited).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/^The key works, but it lacks the READ_ACCOUNTS permission/),
+		});
+	});
+
+	it('the rule picker lists the sandbox’s rules through n8n’s REST API, as the editor asks for them', async () => {
+		const created = await environment.rest<{ data: { id: string } }>('POST', '/credentials', {
+			name: 'Sequence Platform (e2e)',
+			type: 'sequencePlatformApi',
+			data: platformData(fullKey),
+		});
+		const credentialId = created.body.data.id;
+		const search = (filter?: string) =>
+			environment.rest<{ data: { results: Array<{ name: string; value: string }> } }>(
+				'POST',
+				'/dynamic-node-parameters/resource-locator-results',
+				{
+					path: 'parameters.ruleId',
+					nodeTypeAndVersion: { name: `${PACKAGE}.sequence`, version: 2 },
+					currentNodeParameters: {
+						authentication: 'platformApi',
+						resource: 'rule',
+						operation: 'get',
+					},
+					methodName: 'searchRules',
+					credentials: {
+						sequencePlatformApi: { id: credentialId, name: 'Sequence Platform (e2e)' },
+					},
+					filter,
+				},
+			);
+		const byValue = (a: { value: string }, b: { value: string }) => a.value.localeCompare(b.value);
+		const all = await search();
+		expect([...all.body.data.results].sort(byValue)).toEqual(
+			v1.rules.map((rule) => ({ name: rule.name ?? rule.id, value: rule.id })).sort(byValue),
+		);
+		const saving = await search('save');
+		expect(saving.body.data.results.map((result) => result.name).sort()).toEqual(
+			v1.rules
+				.map((rule) => rule.name ?? rule.id)
+				.filter((name) => name.toLowerCase().includes('save'))
+				.sort(),
+		);
+		const platformRequests = environment.sandbox.requests.filter((request) =>
+			request.path.startsWith('/platform/v1'),
+		);
+		expect(platformRequests.length).toBeGreaterThanOrEqual(2);
+		for (const request of platformRequests) {
+			expect(request.headers.authorization).toBe('Bearer [redacted]');
+		}
 	});
 });
