@@ -47,8 +47,9 @@ const authentication: INodeProperties[] = [
 	},
 ];
 
-const externalApiProperties: INodeProperties[] = [
-	{
+/** Both APIs offer accounts and rules; new Platform API nodes start on accounts. */
+function resourceSelector(defaultResource: 'account' | 'rule'): INodeProperties {
+	return {
 		displayName: 'Resource',
 		name: 'resource',
 		type: 'options',
@@ -57,24 +58,18 @@ const externalApiProperties: INodeProperties[] = [
 			{ name: 'Account', value: 'account' },
 			{ name: 'Rule', value: 'rule' },
 		],
-		default: 'rule',
-	},
+		default: defaultResource,
+	};
+}
+
+const externalApiProperties: INodeProperties[] = [
+	resourceSelector('rule'),
 	...rule.description,
 	...account.description,
 ];
 
 const platformApiProperties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Account', value: 'account' },
-			{ name: 'Rule', value: 'rule' },
-		],
-		default: 'account',
-	},
+	resourceSelector('account'),
 	...platformAccount.description,
 	...platformRule.description,
 ];

@@ -4,13 +4,22 @@ import type {
 	INodeListSearchItems,
 	INodeListSearchResult,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { parsePage, toQueryString } from '../../shared/platformQuery';
-import { platformWording } from '../actions/platform/request';
+import { parsePage } from '../../shared/platformQuery';
+import {
+	MAX_PAGE_SIZE,
+	type PlatformRead,
+	notDocumentedError,
+	sendPlatformGet,
+} from '../actions/platform/request';
 import { DEFAULT_REQUEST_SETTINGS } from '../actions/requestOptions';
 import { isObject } from '../helpers/utils';
-import { sequenceApiRequest } from '../transport';
+
+/** The records the resource locators pick from, and how to list them. */
+const LISTS = {
+	accounts: { operation: 'account.getMany', purpose: 'list the accounts', path: '/accounts' },
+	rules: { operation: 'rule.getMany', purpose: 'list the rules', path: '/rules' },
+};
 
 /**
  * One page of a list, as n8n's editor pages through it (`paginationToken` is the next page),
@@ -18,30 +27,18 @@ import { sequenceApiRequest } from '../transport';
  */
 async function searchList(
 	context: ILoadOptionsFunctions,
-	read: { operation: string; purpose: string; path: string },
+	read: PlatformRead,
 	filter: string | undefined,
 	paginationToken: string | undefined,
 ): Promise<INodeListSearchResult> {
 	const page = Number(paginationToken ?? 1);
-	const response = await sequenceApiRequest.call(context, {
-		credentialType: 'sequencePlatformApi',
-		credentials: await context.getCredentials('sequencePlatformApi'),
-		method: 'GET',
-		path: read.path,
-		query: toQueryString({ page, pageSize: 100 }),
-		policy: DEFAULT_REQUEST_SETTINGS.policy,
-		timeoutMs: DEFAULT_REQUEST_SETTINGS.timeoutMs,
-		itemIndex: 0,
-		retryWhenOutcomeUnknown: true,
-		wording: platformWording(read.operation, read.purpose),
+	const credentials = await context.getCredentials('sequencePlatformApi');
+	const response = await sendPlatformGet(context, credentials, DEFAULT_REQUEST_SETTINGS, 0, {
+		...read,
+		query: { page, pageSize: MAX_PAGE_SIZE },
 	});
 	const parsed = parsePage(response.body, page);
-	if (typeof parsed === 'string') {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Sequence's list is not in the documented form: ${parsed}`,
-		);
-	}
+	if (typeof parsed === 'string') throw notDocumentedError(context, 0, response, parsed);
 	const wanted = (filter ?? '').trim().toLowerCase();
 	const results: INodeListSearchItems[] = parsed.items
 		.filter(isObject)
@@ -58,12 +55,7 @@ export async function searchAccounts(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchList(
-		this,
-		{ operation: 'account.getMany', purpose: 'list the accounts', path: '/accounts' },
-		filter,
-		paginationToken,
-	);
+	return await searchList(this, LISTS.accounts, filter, paginationToken);
 }
 
 export async function searchRules(
@@ -71,10 +63,5 @@ export async function searchRules(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchList(
-		this,
-		{ operation: 'rule.getMany', purpose: 'list the rules', path: '/rules' },
-		filter,
-		paginationToken,
-	);
+	return await searchList(this, LISTS.rules, filter, paginationToken);
 }

@@ -1,15 +1,25 @@
 // What every Platform API operation shares: the credential, the wording of its failures,
 // one GET, and the paging of lists (Return All, or up to a Limit).
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	NodeApiError,
+} from 'n8n-workflow';
 
 import { PERMISSION_FOR_OPERATION, describePlatformError } from '../../../shared/platformErrors';
 import { type QueryValue, parsePage, toQueryString } from '../../../shared/platformQuery';
 import { parseRetryAfterMs } from '../../../shared/retry';
 import { isObject } from '../../helpers/utils';
-import { type SequenceResponse, sequenceApiRequest } from '../../transport';
-import { type FailureWording, unexpectedResponseError } from '../../transport/errors';
+import { type SequenceResponse, type TransportContext, sequenceApiRequest } from '../../transport';
+import {
+	type ErrorContext,
+	type FailureWording,
+	unexpectedResponseError,
+} from '../../transport/errors';
 import type { NodeRun } from '../nodeRun';
-import { readRequestSettings } from '../requestOptions';
+import { type RequestSettings, readRequestSettings } from '../requestOptions';
 
 /** The most items Sequence returns per page. */
 export const MAX_PAGE_SIZE = 100;
@@ -46,19 +56,24 @@ export interface PlatformRead {
 	query?: Record<string, QueryValue>;
 }
 
-/** One GET to the Platform API, paced and retried by the transport. */
-export async function platformGet(
-	context: IExecuteFunctions,
-	run: NodeRun,
+export type PlatformResponse = SequenceResponse & { wording: FailureWording };
+
+/**
+ * One GET to the Platform API, paced and retried by the transport: from a node run or from
+ * the editor's list search, with the credentials and request settings the caller has read.
+ */
+export async function sendPlatformGet(
+	context: TransportContext,
+	credentials: ICredentialDataDecryptedObject,
+	settings: RequestSettings,
 	itemIndex: number,
 	read: PlatformRead,
-): Promise<SequenceResponse & { wording: FailureWording }> {
-	const settings = readRequestSettings(context, itemIndex);
+): Promise<PlatformResponse> {
 	const wording = platformWording(read.operation, read.purpose);
 	const query = read.query ? toQueryString(read.query) : '';
 	const response = await sequenceApiRequest.call(context, {
 		credentialType: 'sequencePlatformApi',
-		credentials: await run.credentialsFor(context, 'sequencePlatformApi', itemIndex),
+		credentials,
 		method: 'GET',
 		path: read.path,
 		query: query === '' ? undefined : query,
@@ -72,24 +87,41 @@ export async function platformGet(
 	return { ...response, wording };
 }
 
+/** One GET for an item of a node run, with that item's request options. */
+export async function platformGet(
+	context: IExecuteFunctions,
+	run: NodeRun,
+	itemIndex: number,
+	read: PlatformRead,
+): Promise<PlatformResponse> {
+	const credentials = await run.credentialsFor(context, 'sequencePlatformApi', itemIndex);
+	const settings = readRequestSettings(context, itemIndex);
+	return await sendPlatformGet(context, credentials, settings, itemIndex, read);
+}
+
+/** The error for a 2xx reply that is not in the documented form. */
+export function notDocumentedError(
+	context: ErrorContext,
+	itemIndex: number,
+	response: PlatformResponse,
+	detail: string,
+): NodeApiError {
+	return unexpectedResponseError(
+		context,
+		{ wording: response.wording, itemIndex },
+		{ statusCode: response.statusCode, requestId: response.requestId, detail },
+	);
+}
+
 /** `data` of a single-record reply, or an error saying the reply is not in the documented form. */
 export function recordOf(
 	context: IExecuteFunctions,
 	itemIndex: number,
-	response: SequenceResponse & { wording: FailureWording },
+	response: PlatformResponse,
 ): IDataObject {
 	const data = response.body.data;
-	if (!isObject(data)) {
-		throw unexpectedResponseError(
-			context,
-			{ wording: response.wording, itemIndex },
-			{
-				statusCode: response.statusCode,
-				requestId: response.requestId,
-				detail: 'there was no "data" object',
-			},
-		);
-	}
+	if (!isObject(data))
+		throw notDocumentedError(context, itemIndex, response, 'there was no "data" object');
 	return data;
 }
 
@@ -136,33 +168,21 @@ export async function platformList(
 		MAX_PAGE_SIZE,
 		Number.isFinite(limit) ? Math.max(1, Math.floor(limit)) : MAX_PAGE_SIZE,
 	);
+	const credentials = await run.credentialsFor(context, 'sequencePlatformApi', itemIndex);
+	const settings = readRequestSettings(context, itemIndex);
 	const items: IDataObject[] = [];
 	const requestIds: string[] = [];
 	for (let page = 1; items.length < limit; page++) {
-		const response = await platformGet(context, run, itemIndex, {
+		const response = await sendPlatformGet(context, credentials, settings, itemIndex, {
 			...read,
 			query: { ...read.query, page, pageSize },
 		});
 		if (response.requestId) requestIds.push(response.requestId);
 		const parsed = parsePage(response.body, page);
-		if (typeof parsed === 'string') {
-			throw unexpectedResponseError(
-				context,
-				{ wording: response.wording, itemIndex },
-				{ statusCode: response.statusCode, requestId: response.requestId, detail: parsed },
-			);
-		}
+		if (typeof parsed === 'string') throw notDocumentedError(context, itemIndex, response, parsed);
 		for (const item of parsed.items) {
 			if (!isObject(item)) {
-				throw unexpectedResponseError(
-					context,
-					{ wording: response.wording, itemIndex },
-					{
-						statusCode: response.statusCode,
-						requestId: response.requestId,
-						detail: 'a list item is not an object',
-					},
-				);
+				throw notDocumentedError(context, itemIndex, response, 'a list item is not an object');
 			}
 			if (items.length < limit) items.push({ ...item, requestId: response.requestId ?? null });
 		}
