@@ -1,39 +1,15 @@
 import nock from 'nock';
-import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import {
 	REFUSED_BASE_URL,
 	SequenceAccessTokenApi,
 } from '../../n8n-nodes-sequence-money/credentials/SequenceAccessTokenApi.credentials';
 import { baseUrlProblem } from '../../n8n-nodes-sequence-money/nodes/shared/sequenceIds';
-import { InMemoryCredentialsHelper } from '../harness/credentialsHelper';
-import { buildWorkflow } from '../harness/runWorkflow';
+import { credentialProbe } from '../harness/credentialProbe';
 import { findSecretLeaks } from '../harness/secretScan';
-import { ACCESS_TOKEN, RULE_SECRET, SANDBOX_URL, manualToSequence } from '../harness/workflows';
+import { ACCESS_TOKEN, RULE_SECRET, SANDBOX_URL } from '../harness/workflows';
 
-const workflow = buildWorkflow(manualToSequence({ resource: 'account', operation: 'getMany' }));
-const node = workflow.getNode('Sequence')!;
-const helper = new InMemoryCredentialsHelper({});
-const resolve = (value: string, credentials: Record<string, unknown>) =>
-	workflow.expression.getSimpleParameterValue(
-		node,
-		value,
-		'internal',
-		{ $credentials: credentials },
-		undefined,
-		'',
-	);
-
-async function authenticatedHeaders(credentials: Record<string, string>) {
-	const options = await helper.authenticate(
-		credentials,
-		'sequenceAccessTokenApi',
-		{ url: '/x', headers: {} } as IHttpRequestOptions,
-		workflow,
-		node,
-	);
-	return options.headers as Record<string, string>;
-}
+const { resolve, headers: authenticatedHeaders } = credentialProbe('sequenceAccessTokenApi');
 
 /** What n8n's credential dialog does on "Test": the type's test request, authenticated. */
 async function runCredentialTest(credentials: Record<string, string>) {

@@ -1,41 +1,17 @@
 import nock from 'nock';
-import type { IAuthenticateRuleResponseCode, IHttpRequestOptions } from 'n8n-workflow';
+import type { IAuthenticateRuleResponseCode } from 'n8n-workflow';
 
 import {
 	CALLED_REASON,
 	SequencePlatformApi,
 } from '../../n8n-nodes-sequence-money/credentials/SequencePlatformApi.credentials';
 import { REFUSED_BASE_URL } from '../../n8n-nodes-sequence-money/nodes/shared/credentialFields';
-import { InMemoryCredentialsHelper } from '../harness/credentialsHelper';
-import { buildWorkflow } from '../harness/runWorkflow';
+import { credentialProbe } from '../harness/credentialProbe';
 import { findSecretLeaks } from '../harness/secretScan';
-import { manualToSequence } from '../harness/workflows';
 
 const API_KEY = 'sk_live_9Qm2Rt7Lx4Vb8Nc1Zp6W';
 const SANDBOX = 'http://127.0.0.1:4011/platform/v1';
-const workflow = buildWorkflow(manualToSequence({ resource: 'account', operation: 'getMany' }));
-const node = workflow.getNode('Sequence')!;
-const helper = new InMemoryCredentialsHelper({});
-const resolve = (value: string, credentials: Record<string, unknown>) =>
-	workflow.expression.getSimpleParameterValue(
-		node,
-		value,
-		'internal',
-		{ $credentials: credentials },
-		undefined,
-		'',
-	);
-
-async function authenticatedHeaders(credentials: Record<string, string>) {
-	const options = await helper.authenticate(
-		credentials,
-		'sequencePlatformApi',
-		{ url: '/x', headers: {} } as IHttpRequestOptions,
-		workflow,
-		node,
-	);
-	return options.headers as Record<string, string>;
-}
+const { resolve, headers: authenticatedHeaders } = credentialProbe('sequencePlatformApi');
 
 /**
  * What n8n's credential dialog does on "Test": the type's test request, authenticated; an
