@@ -693,6 +693,17 @@ function paginate<T>(items: T[], paging: { page: number; pageSize: number }): Pa
 	};
 }
 
+/** A 200 list reply: one page of the records' items, in the order given. */
+function listReply<T>(records: Array<{ item: T }>, paging: { page: number; pageSize: number }) {
+	return {
+		status: 200,
+		data: paginate(
+			records.map(({ item }) => item),
+			paging,
+		),
+	};
+}
+
 function inRange(at: number, range: { from?: number; to?: number }): boolean {
 	return (
 		(range.from === undefined || at >= range.from) && (range.to === undefined || at <= range.to)
@@ -1145,13 +1156,7 @@ export class PlatformV1 {
 					(role !== 'source' && item.destination?.id === accountId)) &&
 				filter(item, at),
 		);
-		return {
-			status: 200,
-			data: paginate(
-				matches.map(({ item }) => item),
-				paging,
-			),
-		};
+		return listReply(matches, paging);
 	}
 
 	private listTransfers({ key, query }: Context) {
@@ -1167,13 +1172,7 @@ export class PlatformV1 {
 				(wanted.has(item.source?.id ?? '') || wanted.has(item.destination?.id ?? '')) &&
 				filter(item, at),
 		);
-		return {
-			status: 200,
-			data: paginate(
-				matches.map(({ item }) => item),
-				paging,
-			),
-		};
+		return listReply(matches, paging);
 	}
 
 	private getTransfer({ key, params: [id], query }: Context) {
@@ -1281,13 +1280,7 @@ export class PlatformV1 {
 				(status === undefined || item.status === status) &&
 				inRange(at, range),
 		);
-		return {
-			status: 200,
-			data: paginate(
-				matches.map(({ item }) => item),
-				paging,
-			),
-		};
+		return listReply(matches, paging);
 	}
 
 	private listCardTransactions({ key, query }: Context) {
@@ -1304,13 +1297,7 @@ export class PlatformV1 {
 				(cardId === undefined || item.cardId === cardId) &&
 				inRange(at, range),
 		);
-		return {
-			status: 200,
-			data: paginate(
-				matches.map(({ item }) => item),
-				paging,
-			),
-		};
+		return listReply(matches, paging);
 	}
 
 	private listAuditLogs({ key, query }: Context) {
@@ -1333,13 +1320,7 @@ export class PlatformV1 {
 				(action === undefined || item.action === action) &&
 				inRange(at, { from, to }),
 		);
-		return {
-			status: 200,
-			data: paginate(
-				matches.map(({ item }) => item),
-				paging,
-			),
-		};
+		return listReply(matches, paging);
 	}
 }
 
