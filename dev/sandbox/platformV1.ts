@@ -1,5 +1,5 @@
 // Sequence's Platform v1 API (`/platform/v1/...`), as the reference describes it
-// (docs: /work/shared/SEQUENCE-PLATFORM-V1.md), for the Sequence sandbox: the read
+// (reference: ../shared/SEQUENCE-PLATFORM-V1.md, beside the repository), for the Sequence sandbox: the read
 // operations, API keys with per-resource permissions, pagination, filters and their
 // validation, a per-key rate limit with Retry-After on a clock the tests control, an
 // audit log of the keys' calls, and a log of every request (Authorization redacted).
